@@ -1,0 +1,175 @@
+"""
+One article's text in, one :class:`~natocorpus.Article` out.
+
+The steps run in one direction: detect the language, sort the lines (clean), find the
+date, the places, the speaker mentions, the quotation spans; judge each span speech or
+name; attribute the speech; assemble the records. Nothing here reads files or touches a
+corpus, so the function can run in worker processes or on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natocorpus.clean import clean_text
+from natocorpus.extract.countries import find_places
+from natocorpus.extract.dates import find_date
+from natocorpus.extract.language import detect_language
+from natocorpus.extract.quotes import (
+    MentionIndex,
+    attribute_quotes,
+    find_cues,
+    find_quote_spans,
+    is_speech,
+    quote_kind,
+    sentence_start,
+)
+from natocorpus.extract.speakers import find_mentions
+from natocorpus.gazetteer import lookup_country
+from natocorpus.records import (
+    Article,
+    CountryMention,
+    PersonMention,
+    Quote,
+    QuotedTerm,
+    Speaker,
+)
+from natocorpus.resources import boilerplate_rules
+
+__all__ = ["extract_article"]
+
+_BODY_ROLES = ("title", "heading", "paragraph")
+
+
+def _agency_in_body(raw: str, spans: list[tuple[int, int]]) -> str | None:
+    """An agency credited in the body: "BRUXELLES (Reuters) -", "... (Belga)"."""
+    agencies = boilerplate_rules().agencies
+    pattern = re.compile(r"\((" + "|".join(re.escape(a) for a in agencies) + r")\)")
+    for start, end in spans[:3] + spans[-2:]:
+        match = pattern.search(raw, start, end)
+        if match:
+            return match.group(1)
+    return None
+
+
+def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Article:
+    """
+    Extract everything natocorpus knows how to find from one article's text.
+
+    Never raises on a ``str``: unusual text yields fewer items, not an error.
+
+    Args:
+        raw: The article text as read (any line endings).
+        article_id: The id to give the article (the file stem for files).
+        path: The file the text came from, for provenance.
+
+    Returns:
+        The article with its lines, metadata, quotes and mentions.
+
+    >>> article = extract_article(
+    ...     "Titre\\n\\nLe ministre a parlé. « Nous restons unis », a déclaré Jens Stoltenberg.",
+    ...     "demo")
+    >>> article.quotes[0].speaker.name, article.quotes[0].cue
+    ('Jens Stoltenberg', 'a déclaré')
+
+    .. versionadded:: 0.1.0
+    """
+    language = detect_language(raw)
+    cleaned = clean_text(raw, language)
+    lines = cleaned.lines
+    body_spans = [(line.start, line.end) for line in lines if line.role in ("heading", "paragraph")]
+    mention_spans = [(line.start, line.end) for line in lines if line.role in _BODY_ROLES]
+    first_body = next((i for i, line in enumerate(lines) if line.role == "paragraph"), len(lines))
+    header_spans = [(line.start, line.end) for line in lines[:first_body]]
+    context_spans = [(line.start, line.end) for line in lines if line.role == "boilerplate"]
+    date, date_text = find_date(raw, header_spans, body_spans, context_spans)
+
+    source = cleaned.source or _agency_in_body(raw, body_spans)
+
+    # Places: countries are counted in the body only (the title repeats the body).
+    countries, cities = find_places(raw, body_spans, language)
+    title_countries, title_cities = find_places(
+        raw, [(line.start, line.end) for line in lines if line.role == "title"], language
+    )
+    place_spans = [(m.start, m.end) for m in (*countries, *cities, *title_countries, *title_cities)]
+
+    # Quotation spans and their classification.
+    candidates = find_quote_spans(raw, body_spans)
+    quoted_marks = [(c.open_at, c.close_at + 1) for c in candidates]
+    cues = find_cues_in(raw, body_spans, language)
+    cue_positions = [c.start for c in cues]
+
+    speech, terms = [], []
+    for candidate in candidates:
+        cue_near = _cue_near(raw, candidate, cues, cue_positions, quoted_marks)
+        is_quote, reason = is_speech(raw, candidate, cue_near)
+        if is_quote:
+            speech.append(candidate)
+        else:
+            terms.append(QuotedTerm(text=raw[candidate.start:candidate.end], start=candidate.start,
+                                    end=candidate.end, reason=reason))
+    term_spans = [(t.start, t.end) for t in terms]
+
+    mentions = find_mentions(
+        raw, mention_spans, excluded=[*place_spans, *term_spans], date=date,
+        country_lookup=lookup_country,
+    )
+    index = MentionIndex(mentions.mentions)
+    attributions = attribute_quotes(raw, speech, cues, index, quoted_marks)
+
+    quotes = []
+    for candidate, attribution in zip(speech, attributions, strict=True):
+        mention = attribution.mention
+        speaker = Speaker(name=mention.name, kind=mention.speaker_kind) if mention and mention.name else None
+        inside = sorted({c.code for c in countries if candidate.start <= c.start and c.end <= candidate.end})
+        cue = attribution.cue
+        quotes.append(
+            Quote(
+                text=raw[candidate.start:candidate.end], start=candidate.start, end=candidate.end,
+                article_id=article_id, kind=quote_kind(raw, candidate), speaker=speaker,
+                cue=cue.text if cue else None, cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None, attribution=attribution.rule, countries=inside,
+            )
+        )
+
+    body_persons = [m for m in mentions.persons() if any(s <= m.start < e for s, e in body_spans)]
+    persons = [
+        PersonMention(name=m.name or "", text=m.text, start=m.start, end=m.end, role=m.role)
+        for m in body_persons
+    ]
+    return Article(
+        id=article_id, raw=raw, title=cleaned.title, date=date, language=language, source=source,
+        byline=cleaned.byline, lines=lines, quotes=quotes, terms=terms, persons=persons,
+        countries=_country_records(countries), cities=cities, date_text=date_text, path=path,
+    )
+
+
+def _country_records(countries: list[CountryMention]) -> list[CountryMention]:
+    return list(countries)
+
+
+def find_cues_in(raw: str, spans: list[tuple[int, int]], language: str) -> list:  # type: ignore[type-arg]
+    """Every speech cue of the given lines, in order."""
+    cues = []
+    for start, end in spans:
+        cues.extend(find_cues(raw, start, end, language))
+    return cues
+
+
+def _cue_near(raw: str, candidate, cues, cue_positions, quoted) -> bool:  # type: ignore[no-untyped-def]
+    """True when a speech cue stands before the span in its sentence or right after it."""
+    import bisect
+
+    start = sentence_start(raw, candidate.line_start, candidate.open_at, quoted)
+    left = bisect.bisect_left(cue_positions, start)
+    for cue in cues[left:]:
+        if cue.start >= candidate.open_at:
+            break
+        if not any(s <= cue.start < e for s, e in quoted):
+            return True
+    right = bisect.bisect_left(cue_positions, candidate.close_at + 1)
+    if right < len(cues):
+        gap = raw[candidate.close_at + 1:cues[right].start]
+        if len(gap) <= 4 and gap.strip(" ,\u00a0\u202f") == "":
+            return True
+    return False

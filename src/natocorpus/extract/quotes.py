@@ -1,0 +1,655 @@
+"""
+Finding quotations, telling reported words from quoted names, and attributing them.
+
+Spans: one left-to-right scan per body line with a stack. « » and “ ” (and „ “, ‹ ›,
+‘ ’) pair by kind; a straight ``"`` closes an open ``"`` and opens one otherwise. A
+nested quote stays inside its outer span. A mark still open at the end of the line closes
+there (French typography reopens « at each new paragraph of a long quote). Linear time.
+
+Speech or name: a span after a naming noun ("l'initiative « ... »", "le Conseil « ... »"),
+or short and title-like (capitalised words, no pronoun of the first or second person, no
+sentence punctuation) with no speech cue around it, is a name or a term
+(:class:`~natocorpus.QuotedTerm`); a short lower-case span with no speech cue in its
+sentence is a scare-quoted term.
+
+Kind: ``full`` when the quote starts a sentence (at the start of the line, after a
+colon or after closing punctuation); ``partial`` when it is embedded in the narrator's
+sentence.
+
+Speaker, nearest evidence first:
+
+1. a cue right after the quote: "», a déclaré X", "», a-t-il dit", "», selon X",
+   "», indique le communiqué";
+2. a cue before it in the same sentence: "X a déclaré : «", "X a estimé que «",
+   "selon X, «", "en affirmant : «" (a participle speaks for the sentence's subject);
+3. a quote that continues the previous one (same line, or a line that is only a quote
+   right after a quote) takes its speaker;
+4. otherwise, the last person who was the subject of a speech verb, when the quote
+   stands alone at the start of its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import attrs
+
+from natocorpus.extract.speakers import Mention
+from natocorpus.resources import lexicon, speech_verbs
+from natocorpus.text import is_upper_initial, strip_span, tokenize
+
+__all__ = ["QuoteCandidate", "SpeechCue", "attribute", "find_quote_spans", "is_speech"]
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
+_CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
+_STRAIGHT = '"'
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0\u202f]*(?:$|[«“\"A-ZÀ-ÖØ-Þ]))")
+_FIRST_SECOND_PERSON = frozenset(
+    "je j' j’ me m' m’ moi nous tu te t' t’ toi vous mon ma mes notre nos ton ta tes votre vos "
+    "i me my we us our you your".split()
+)
+_TERM_MAX_WORDS = 6
+
+
+@attrs.frozen(kw_only=True)
+class QuoteCandidate:
+    """
+    A span between quotation marks, before classification.
+
+    Attributes:
+        start: First character inside the marks (white space skipped).
+        end: Just past the last character inside the marks.
+        open_at: Offset of the opening mark.
+        close_at: Offset of the closing mark, or the end of the line if unclosed.
+        line_start: Start of the line the quote is on.
+        line_end: End of that line.
+        closed: False when no closing mark was found on the line.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    line_start: int
+    line_end: int
+    closed: bool
+
+
+def find_quote_spans(raw: str, lines: Sequence[tuple[int, int]]) -> list[QuoteCandidate]:
+    """
+    Find the outermost quotation spans of each line, in order.
+
+    Args:
+        raw: The article text.
+        lines: ``(start, end)`` spans of the lines to scan.
+
+    Returns:
+        One candidate per outermost pair of marks (or unclosed opening mark).
+
+    .. versionadded:: 0.1.0
+    """
+    found: list[QuoteCandidate] = []
+    for line_start, line_end in lines:
+        stack: list[tuple[str, int]] = []
+        for position in range(line_start, line_end):
+            char = raw[position]
+            if char == _STRAIGHT:
+                if stack and stack[-1][0] == _STRAIGHT:
+                    _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
+                else:
+                    stack.append((char, position))
+            elif char == "’":
+                # The apostrophe is everywhere in French: it closes only an open ‘.
+                if stack and stack[-1][0] == "‘" and not raw[position + 1 : position + 2].isalpha():
+                    _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
+            elif char == "“" and stack and stack[-1][0] == "„":
+                _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
+            elif char in _OPENERS:
+                if char == "‘" and raw[position + 1 : position + 2].isspace():
+                    continue
+                stack.append((char, position))
+            elif char in _CLOSERS:
+                opener = _CLOSERS[char]
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == opener:
+                        _close(raw, stack, depth, position, line_start, line_end, found)
+                        break
+        if stack:
+            open_at = stack[0][1]
+            start, end = strip_span(raw, open_at + 1, line_end)
+            if end > start:
+                found.append(QuoteCandidate(start=start, end=end, open_at=open_at, close_at=line_end,
+                                            line_start=line_start, line_end=line_end, closed=False))
+    return found
+
+
+def _close(
+    raw: str,
+    stack: list[tuple[str, int]],
+    depth: int,
+    position: int,
+    line_start: int,
+    line_end: int,
+    found: list[QuoteCandidate],
+) -> None:
+    open_at = stack[depth][1]
+    del stack[depth:]
+    if stack:
+        return  # a nested quote: it stays inside the outer span
+    start, end = strip_span(raw, open_at + 1, position)
+    if end > start:
+        found.append(QuoteCandidate(start=start, end=end, open_at=open_at, close_at=position,
+                                    line_start=line_start, line_end=line_end, closed=True))
+
+
+# --- speech cues -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SpeechCue:
+    """
+    A speech verb (or "selon") found in the text.
+
+    Attributes:
+        text: The cue as written, with its auxiliary ("a déclaré", "a-t-il dit").
+        start: Offset of the cue.
+        end: Offset past the cue.
+        verb_start: Offset of the verb itself.
+        verb_end: Offset past the verb.
+        form: ``finite``, ``participle`` (``affirmant``, ``ajoutant``), ``infinitive``
+            (``d'ajouter``) or ``source`` ("selon", "d'après").
+        pronoun: The inverted subject pronoun glued to it ("il" in "a-t-il"), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    form: str
+    pronoun: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, frozenset[str]]:
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads((resources.files("natocorpus") / "data" / "cues.toml").read_text("utf-8"))
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+_INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+def _normal(token: str) -> str:
+    return token.casefold().replace("’", "'")
+
+
+def _verb_at(tokens: Sequence[tuple[str, int, int]], index: int, language: str) -> tuple[int, str | None] | None:
+    """If a speech verb starts at ``tokens[index]``, return (last token index, pronoun)."""
+    verbs = speech_verbs().get(language, {})
+    word = _normal(tokens[index][0])
+    pronoun = None
+    inversion = _INVERSION.match(word)
+    if inversion and inversion.group(1) in verbs:
+        word, pronoun = inversion.group(1), inversion.group(2)
+    # Multi-word forms first: "mis en garde", "fait valoir", "told reporters".
+    for size in (3, 2):
+        if index + size <= len(tokens):
+            phrase = " ".join(_normal(t[0]) for t in tokens[index:index + size])
+            if phrase in verbs:
+                return index + size - 1, pronoun
+    if word in verbs:
+        return index, pronoun
+    return None
+
+
+def find_cues(raw: str, start: int, end: int, language: str) -> list[SpeechCue]:
+    """
+    Find the speech cues of ``raw[start:end]``.
+
+    A verb-looking word right after a determiner is a noun ("la demande") and is
+    skipped.
+
+    .. versionadded:: 0.1.0
+    """
+    words = _cue_words()
+    auxiliaries = words["auxiliaries_fr"] | words["auxiliaries_en"]
+    adverbs = words["adverbs_fr"] | words["adverbs_en"]
+    determiners = words["determiners_en" if language == "en" else "determiners_fr"]
+    tokens = tokenize(raw, start, end)
+    cues: list[SpeechCue] = []
+    index = 0
+    while index < len(tokens):
+        token = _normal(tokens[index][0])
+        if token in ("selon", "d'après", "d'", "according"):
+            if token == "d'" and not (index + 1 < len(tokens) and _normal(tokens[index + 1][0]) == "après"):
+                # "d'ajouter" is an infinitive cue, handled below
+                pass
+            else:
+                last = index + 1 if token in ("d'", "according") else index
+                cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],
+                                      end=tokens[last][2], verb_start=tokens[index][1],
+                                      verb_end=tokens[last][2], form="source"))
+                index = last + 1
+                continue
+        found = _verb_at(tokens, index, language)
+        if found is None:
+            index += 1
+            continue
+        last, pronoun = found
+        previous = _normal(tokens[index - 1][0]) if index else ""
+        before_previous = _normal(tokens[index - 2][0]) if index > 1 else ""
+        # After a determiner ("la demande", "une nouvelle menace") the word is a noun.
+        if previous in determiners or (
+            before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
+        ):
+            index = last + 1
+            continue
+        verb_word = _normal(tokens[index][0])
+        # A present participle speaks only as a gerund or after a comma ("en affirmant",
+        # ", ajoutant"); elsewhere "-ant" words are adjectives or adverbs ("maintenant").
+        if verb_word.endswith("ant") and previous not in ("en", ",", "tout", "while", "before", "after"):
+            index = last + 1
+            continue
+        # Walk back over adverbs to an auxiliary: "a également déclaré".
+        first = index
+        back = index - 1
+        while back >= 0 and _normal(tokens[back][0]) in adverbs and index - back <= 3:
+            back -= 1
+        aux_pronoun = None
+        if back >= 0:
+            aux_word = _normal(tokens[back][0])
+            aux_inversion = _INVERSION.match(aux_word)
+            if aux_word in auxiliaries:
+                first = back
+            elif aux_inversion and aux_inversion.group(1) in auxiliaries:
+                first, aux_pronoun = back, aux_inversion.group(2)
+        verb_word = _normal(tokens[index][0])
+        stem = _INVERSION.match(verb_word)
+        verb_word = stem.group(1) if stem else verb_word
+        if verb_word.endswith("ant") and first == index:
+            form = "participle"
+        elif previous in ("de", "d'", "à", "pour", "avant", "to") or verb_word.endswith(("er", "ir", "re")) and first == index and previous in ("de", "d'"):
+            form = "infinitive"
+        else:
+            form = "finite"
+        cue_start, cue_end = tokens[first][1], tokens[last][2]
+        cues.append(SpeechCue(text=raw[cue_start:cue_end], start=cue_start, end=cue_end,
+                              verb_start=tokens[index][1], verb_end=tokens[last][2], form=form,
+                              pronoun=pronoun or aux_pronoun))
+        index = last + 1
+    return cues
+
+
+# --- speech or name ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _naming_nouns() -> frozenset[str]:
+    return frozenset(_normal(w) for w in lexicon().get("naming_nouns", ()))
+
+
+def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool, str]:
+    """
+    Decide whether a quoted span is reported speech or a name or term.
+
+    Args:
+        raw: The article text.
+        candidate: The span.
+        cue_near: True when a speech cue attributes the span (before it in its sentence,
+            or right after it).
+
+    Returns:
+        ``(True, "")`` for speech, or ``(False, reason)`` for a name or term.
+
+    .. versionadded:: 0.1.0
+    """
+    text = raw[candidate.start:candidate.end]
+    tokens = [t for t, _, _ in tokenize(text)]
+    words = [t for t in tokens if t[:1].isalnum()]
+    before = tokenize(raw, max(candidate.line_start, candidate.open_at - 60), candidate.open_at)
+    before_words = [_normal(t) for t, _, _ in before if t[:1].isalpha()]
+    naming = _naming_nouns()
+    if words and len(words) <= _TERM_MAX_WORDS:
+        # "l'initiative « ... »", "le Conseil « ... »", "baptisée « ... »", "dit « ... »".
+        for word in before_words[-3:][::-1]:
+            if word in naming:
+                return False, f"after naming noun {word!r}"
+            if word not in {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "son", "sa", "ses",
+                            "the", "a", "an", "so-called", "soi-disant", "dite", "dit", "nouvelle", "nouveau"}:
+                break
+    if not words:
+        return False, "no words"
+    first_or_second = any(_normal(t) in _FIRST_SECOND_PERSON for t in tokens)
+    sentence_punct = any(t in {".", "!", "?", ";", ":", ","} for t in tokens[:-1]) or tokens[-1] in {"!", "?"}
+    if len(words) <= _TERM_MAX_WORDS and not first_or_second and not sentence_punct and not cue_near:
+        capitalised = sum(1 for w in words if is_upper_initial(w))
+        if capitalised >= max(1, (len(words) + 1) // 2):
+            return False, "a title-like name with no speech cue"
+        if len(words) <= 3:
+            return False, "a short term with no speech cue"
+    if len(words) == 1 and not cue_near:
+        return False, "a single word with no speech cue"
+    return True, ""
+
+
+# --- kind --------------------------------------------------------------------------------
+
+
+def quote_kind(raw: str, candidate: QuoteCandidate) -> str:
+    """
+    ``full`` when the quote starts a sentence, ``partial`` when it is embedded.
+
+    .. versionadded:: 0.1.0
+    """
+    before = raw[candidate.line_start:candidate.open_at].rstrip(" \u00a0\u202f\t")
+    if not before or before.endswith((":", ".", "!", "?", "…", "»", "”", '"', "—", "–", "-")):
+        first = raw[candidate.start:candidate.start + 1]
+        if not before or before.endswith(":") or first.isupper() or not first.isalpha():
+            return "full"
+    return "partial"
+
+
+# --- attribution -------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """
+    The speaker chosen for a quote and the evidence for it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    mention: Mention | None
+    cue: SpeechCue | None
+    rule: str
+
+
+_ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|St|Mr|Mrs|Ms|Gén|Gal|etc|cf|av|J\.-C)|\b[A-Z])$")
+
+
+def _ends_sentence(raw: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> bool:
+    if any(s <= match.start() < e for s, e in quoted):
+        return False
+    # "M. Stoltenberg", "J. Biden": a period after an abbreviation or an initial.
+    return not (match.group() == "." and _ABBREVIATION.search(raw, max(0, match.start() - 5), match.start()))
+
+
+def sentence_start(raw: str, line_start: int, position: int, quoted: Sequence[tuple[int, int]]) -> int:
+    """The start of the sentence holding ``position``: after the last sentence end outside quotes."""
+    start = line_start
+    for match in _SENTENCE_END.finditer(raw, line_start, position):
+        if _ends_sentence(raw, match, quoted):
+            start = match.end()
+    return start
+
+
+def sentence_end(raw: str, position: int, line_end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    """The end of the sentence holding ``position``, skipping ends inside quotes."""
+    for match in _SENTENCE_END.finditer(raw, position, line_end):
+        if _ends_sentence(raw, match, quoted):
+            return match.end()
+    return line_end
+
+
+class MentionIndex:
+    """Mentions sorted by position, for nearest-before lookups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``."""
+        left = bisect.bisect_left(self.starts, start)
+        right = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[left:right] if m.end <= end]
+
+
+def subject_before(index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]) -> Mention | None:
+    """The nearest mention in subject position in ``[start, position)``, outside quotes."""
+    for mention in reversed(index.between(start, position)):
+        if any(s <= mention.start < e for s, e in quoted):
+            continue
+        if mention.subject and mention.kind in ("name", "title", "organisation", "document", "pronoun"):
+            return mention
+    return None
+
+
+def first_subject(index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]) -> Mention | None:
+    """The first mention in subject position in ``[start, position)``, outside quotes."""
+    for mention in index.between(start, position):
+        if any(s <= mention.start < e for s, e in quoted):
+            continue
+        if mention.subject and mention.kind in ("name", "title", "organisation", "document", "pronoun"):
+            return mention
+    return None
+
+
+def subject_after(index: MentionIndex, position: int, limit: int) -> Mention | None:
+    """The mention right after an inverted verb ("a déclaré Rutte", "indique le communiqué")."""
+    for mention in index.between(position, limit):
+        if mention.kind == "pronoun":
+            continue
+        return mention
+    return None
+
+
+class Timeline:
+    """
+    Who spoke last: the subjects of speech cues and the speakers of quotes, in order.
+
+    Pronouns ("a-t-il déclaré", "elle a ajouté") resolve to the latest person in it of a
+    compatible gender.
+    """
+
+    def __init__(self, fallback: MentionIndex) -> None:
+        self.entries: list[tuple[int, Mention]] = []
+        self.fallback = fallback
+
+    def add(self, position: int, mention: Mention | None) -> None:
+        """Record that ``mention`` spoke (or was a speech verb's subject) at ``position``."""
+        if mention is not None and mention.name:
+            self.entries.append((position, mention))
+
+    def resolve(self, pronoun: Mention | None, position: int, gender: str = "") -> Mention | None:
+        """The person a pronoun at ``position`` refers to."""
+        wanted = pronoun.gender if pronoun is not None else gender
+        for entry_position, mention in reversed(self.entries):
+            if entry_position < position and mention.speaker_kind == "person" and _gender_fits(mention, wanted):
+                return mention
+        for mention in reversed(self.fallback.between(0, position)):
+            if mention.kind in ("name", "title") and mention.name and mention.speaker_kind == "person" \
+                    and mention.subject and _gender_fits(mention, wanted):
+                return mention
+        return None
+
+    def last(self, position: int) -> Mention | None:
+        """The latest speaker of any kind before ``position``."""
+        before = [m for p, m in self.entries if p < position]
+        return before[-1] if before else None
+
+
+def _gender_fits(mention: Mention, wanted: str) -> bool:
+    return not wanted or not mention.gender or mention.gender == wanted
+
+
+def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
+    if mention is None:
+        return None
+    if mention.kind == "pronoun":
+        return timeline.resolve(mention, position)
+    return mention if mention.name else None
+
+
+def _pronoun_mention(text: str, position: int) -> Mention:
+    gender = "f" if text.casefold().startswith("elle") else ("" if text.casefold() in ("ils", "elles", "on") else "m")
+    return Mention(kind="pronoun", text=text, start=position, end=position, gender=gender)
+
+
+def attribute_quotes(
+    raw: str,
+    quotes: Sequence[QuoteCandidate],
+    cues: Sequence[SpeechCue],
+    index: MentionIndex,
+    quoted: Sequence[tuple[int, int]],
+) -> list[Attribution]:
+    """
+    Choose the speaker of each quote, nearest evidence first (see the module docstring).
+
+    Args:
+        raw: The article text.
+        quotes: The spans judged to be reported speech, in order.
+        cues: Every speech cue of the body, in order.
+        index: The resolved speaker mentions of the article.
+        quoted: The spans of every quotation (quotes and quoted names), marks included.
+
+    Returns:
+        One attribution per quote.
+
+    .. versionadded:: 0.1.0
+    """
+    timeline = Timeline(index)
+    cue_starts = [c.start for c in cues]
+    outside = [c for c in cues if not any(s <= c.start < e for s, e in quoted)]
+    outside_done = 0
+    results: list[Attribution] = []
+    previous: tuple[QuoteCandidate, Attribution] | None = None
+    for quote in quotes:
+        # Let the timeline learn from every cue before this quote.
+        while outside_done < len(outside) and outside[outside_done].start < quote.open_at:
+            cue = outside[outside_done]
+            _learn(raw, cue, index, timeline, quoted)
+            outside_done += 1
+        result = _after_cue(raw, quote, cues, cue_starts, index, timeline, quoted)
+        if result is None:
+            result = _before_cue(raw, quote, outside, index, timeline, quoted, results, quotes)
+        if result is None and previous is not None and previous[1].mention is not None:
+            prior, prior_result = previous
+            same_line = prior.line_start == quote.line_start
+            follows_line = raw[quote.line_start:quote.open_at].strip() == "" and _line_is_quote_tail(raw, prior)
+            if same_line or follows_line:
+                result = Attribution(mention=prior_result.mention, cue=None, rule="continuation")
+        if result is None and raw[quote.line_start:quote.open_at].strip() == "":
+            last = timeline.last(quote.open_at)
+            if last is not None:
+                result = Attribution(mention=last, cue=None, rule="context")
+        if result is None:
+            result = Attribution(mention=None, cue=None, rule="none")
+        if result.mention is not None:
+            timeline.add(quote.open_at, result.mention)
+        results.append(result)
+        previous = (quote, result)
+    return results
+
+
+def _line_is_quote_tail(raw: str, quote: QuoteCandidate) -> bool:
+    """True when the rest of the quote's line after it is only an attribution or nothing."""
+    rest = raw[quote.close_at + 1:quote.line_end].strip()
+    return len(rest) <= 80
+
+
+def _learn(raw: str, cue: SpeechCue, index: MentionIndex, timeline: Timeline, quoted: Sequence[tuple[int, int]]) -> None:
+    if cue.form == "source":
+        subject = subject_after(index, cue.end, cue.end + 60)
+        timeline.add(cue.start, subject)
+        return
+    if cue.pronoun:
+        timeline.add(cue.start, timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start))
+        return
+    line_start = raw.rfind("\n", 0, cue.start) + 1
+    start = sentence_start(raw, line_start, cue.start, quoted)
+    subject = subject_before(index, start, cue.start, quoted)
+    if subject is None:
+        subject = subject_after(index, cue.end, min(cue.end + 40, sentence_end(raw, cue.end, len(raw), quoted)))
+        if subject is not None and subject.start - cue.end > 12:
+            subject = None
+    timeline.add(cue.start, _resolve(subject, timeline, cue.start))
+
+
+def _after_cue(
+    raw: str,
+    quote: QuoteCandidate,
+    cues: Sequence[SpeechCue],
+    cue_starts: list[int],
+    index: MentionIndex,
+    timeline: Timeline,
+    quoted: Sequence[tuple[int, int]],
+) -> Attribution | None:
+    if not quote.closed:
+        return None
+    after = quote.close_at + 1
+    position = bisect.bisect_left(cue_starts, after)
+    if position >= len(cues):
+        return None
+    cue = cues[position]
+    if cue.start >= quote.line_end:
+        return None
+    gap = raw[after:cue.start]
+    limit = sentence_end(raw, cue.end, quote.line_end, quoted)
+    if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
+        if cue.form == "participle" or cue.form == "infinitive":
+            return None
+        if cue.pronoun:
+            mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), quote.open_at)
+            return Attribution(mention=mention, cue=cue, rule="after")
+        subject = subject_after(index, cue.end, limit)
+        if subject is not None and len(raw[cue.end:subject.start].split()) <= 2:
+            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="after")
+        return None
+    # English order: '," Rutte said' / '," she said'.
+    match = re.fullmatch(r"[\s,\u00a0\u202f]*(\S.{0,40}?)\s*", gap)
+    if match and cue.form == "finite":
+        subject = next(iter(index.between(after, cue.start)), None)
+        if subject is not None:
+            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="after")
+    return None
+
+
+def _before_cue(
+    raw: str,
+    quote: QuoteCandidate,
+    outside: Sequence[SpeechCue],
+    index: MentionIndex,
+    timeline: Timeline,
+    quoted: Sequence[tuple[int, int]],
+    results: Sequence[Attribution],
+    quotes: Sequence[QuoteCandidate],
+) -> Attribution | None:
+    start = sentence_start(raw, quote.line_start, quote.open_at, quoted)
+    candidates = [c for c in outside if start <= c.start and c.end <= quote.open_at]
+    if not candidates:
+        return None
+    cue = candidates[-1]
+    if cue.form == "source":
+        subject = subject_after(index, cue.end, quote.open_at)
+        if subject is not None:
+            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="before")
+        return None
+    if cue.pronoun:
+        mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start)
+        return Attribution(mention=mention, cue=cue, rule="before")
+    if cue.form in ("participle", "infinitive"):
+        for prior, prior_result in zip(reversed(quotes[:len(results)]), reversed(results), strict=False):
+            if prior.open_at >= start and prior_result.mention is not None:
+                return Attribution(mention=prior_result.mention, cue=cue, rule="before")
+            break
+        subject = first_subject(index, start, cue.start, quoted)
+        if subject is None:
+            mention = timeline.last(quote.open_at)
+            return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+        return Attribution(mention=_resolve(subject, timeline, cue.start), cue=cue, rule="before")
+    subject = subject_before(index, start, cue.start, quoted)
+    if subject is None:
+        return None
+    return Attribution(mention=_resolve(subject, timeline, cue.start), cue=cue, rule="before")

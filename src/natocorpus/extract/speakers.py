@@ -1,0 +1,551 @@
+"""
+Finding who is mentioned in an article, and resolving each mention to a canonical name.
+
+Four kinds of mentions are found in the body lines:
+
+- names: runs of capitalised words (``Mark Rutte``, ``Alexander De Croo``), a surname
+  after an honorific (``M. Stoltenberg``), or a surname the article or the registry
+  knows (``Rutte`` after ``Mark Rutte``);
+- titles: an office from ``data/offices.csv`` with its qualifier (``le secrétaire d'État
+  américain``, ``le porte-parole du Kremlin``);
+- organisations and documents that speak (``l'OTAN``, ``le Kremlin``, ``le communiqué``);
+- subject pronouns (``il``, ``elle``).
+
+Resolution, nearest evidence first: a title bound to a name in the text ("le secrétaire
+général de l'OTAN, Jens Stoltenberg,") names that person; otherwise the registry gives
+the office holder on the article's date; without a date, the holder the article itself
+names, else the latest holder. A surname joins the full name the article gives (or the
+registry's). A document speaks for the organisation it belongs to ("la déclaration finale
+de l'OTAN") or, failing that, for the organisation last mentioned before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import attrs
+
+from natocorpus.resources import Person, lexicon, offices, organisations, people
+from natocorpus.text import is_upper_initial, tokenize
+
+__all__ = ["Mention", "ResolvedMentions", "find_mentions"]
+
+MONTHS_AND_DAYS = frozenset(
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
+    "décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february "
+    "march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """
+    One mention of a possible speaker in the body.
+
+    Attributes:
+        kind: ``name``, ``title``, ``organisation``, ``document`` or ``pronoun``.
+        text: The words as written.
+        start: Offset into the raw text.
+        end: Offset just past the mention.
+        name: The canonical name it resolves to (None for a pronoun, or a title nobody
+            holds in the registry nor in the text).
+        speaker_kind: ``person`` or ``organisation``.
+        role: For titles and bound names, the title's text.
+        subject: True when the mention can be a sentence subject (not after a
+            preposition such as "de", "avec", "à").
+        gender: ``m``, ``f`` or ``""`` when unknown.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    speaker_kind: str = "person"
+    role: str | None = None
+    subject: bool = True
+    gender: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ResolvedMentions:
+    """
+    Every speaker mention of an article, resolved, in text order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    mentions: tuple[Mention, ...]
+
+    def persons(self) -> list[Mention]:
+        """The mentions naming people by name (a bare title does not name anyone)."""
+        return [m for m in self.mentions if m.name and m.kind == "name"]
+
+
+# --- data, prepared once -----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, Person], dict[str, list[Person]]]:
+    """Full names and aliases of the registry, folded to lower case."""
+    by_name: dict[str, Person] = {}
+    by_alias: dict[str, list[Person]] = {}
+    for person in people():
+        by_name[person.name.casefold()] = person
+        for alias in (*person.aliases, person.name.split()[-1]):
+            bucket = by_alias.setdefault(alias.casefold(), [])
+            if person not in bucket:
+                bucket.append(person)
+        for alias in person.aliases:
+            if len(alias.split()) > 1:
+                by_name.setdefault(alias.casefold(), person)
+    return by_name, by_alias
+
+
+def _apostrophes(surface: str) -> str:
+    return re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _office_pattern() -> re.Pattern[str]:
+    # One alternation of ~100 literal surfaces, longest first. A multi-word surface may
+    # hold one extra word after its first word, for the adjective French puts there
+    # ("ministre russe des Affaires étrangères").
+    parts = []
+    for office in offices():
+        words = office.surface.split()
+        if len(words) > 1:
+            head = _apostrophes(words[0])
+            rest = _apostrophes(" ".join(words[1:]))
+            parts.append(f"{head}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{rest}")
+        else:
+            parts.append(_apostrophes(office.surface))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _office_lookup() -> dict[str, tuple[str, str]]:
+    return {o.surface: (o.office, o.of) for o in offices()}
+
+
+@lru_cache(maxsize=1)
+def _organisation_pattern() -> re.Pattern[str]:
+    aliases = sorted(organisations(), key=len, reverse=True)
+    body = "|".join(_apostrophes(alias) for alias in aliases)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _document_pattern() -> re.Pattern[str]:
+    nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
+    body = "|".join(_apostrophes(noun) for noun in nouns)
+    return re.compile(
+        r"(?<![\w-])(?:le|la|l['’]|les|ce|cette|son|sa|leur|the|a|its)\s*(?:" + body + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    words = lexicon()
+    office_words: set[str] = set()
+    for office in offices():
+        # The head word of an office ("ministre", "secrétaire", "porte-parole") is never
+        # part of a name, even capitalised ("le Premier ministre").
+        head = office.surface.replace("'", " ").split()[0]
+        if head not in {"nato", "us", "eu", "un", "the"} and head not in _registry()[1]:
+            office_words.add(head)
+    stop = set(words.get("stopwords_fr", ())) | set(words.get("stopwords_en", ()))
+    return {
+        "honorifics": frozenset(h.casefold() for h in words.get("honorifics", ())),
+        "particles": frozenset(words.get("name_particles", ())),
+        "pronouns": frozenset(words.get("subject_pronouns_fr", ()))
+        | frozenset(words.get("subject_pronouns_en", ())),
+        "stop": frozenset(stop) | MONTHS_AND_DAYS,
+        "office_words": frozenset(office_words) | frozenset(words.get("person_nouns", ())),
+    }
+
+
+_FRENCH_PREPOSITION_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’"})
+_PREPOSITION_WORDS = frozenset(
+    "de d' d’ du des à au aux avec par pour contre sur chez entre vers envers sans sous après "
+    "avant dans en grâce face auprès of to with by for against from about at on in".split()
+)
+
+
+# --- finding mentions ---------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _in_subject_position(raw: str, start: int, line_start: int) -> bool:
+    """False when the word before ``start`` is a preposition ("de X", "avec X")."""
+    before = tokenize(raw, max(line_start, start - 40), start)
+    # Skip determiners and honorifics between the preposition and the mention.
+    index = len(before) - 1
+    while index >= 0 and before[index][0].casefold() in {"le", "la", "l'", "l’", "les", "m.", "mme", "the"}:
+        index -= 1
+    if index < 0:
+        return True
+    return before[index][0].casefold() not in _PREPOSITION_WORDS
+
+
+def _name_runs(
+    raw: str, line_start: int, line_end: int, excluded: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised words: ``(start, end, after_honorific)``."""
+    sets = _word_sets()
+    tokens = tokenize(raw, line_start, line_end)
+    runs: list[tuple[int, int, bool]] = []
+    index = 0
+    while index < len(tokens):
+        token, start, end = tokens[index]
+        honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
+        if honorific:
+            index += 1
+            token, start, end = tokens[index]
+        if not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
+            index += 1
+            continue
+        run_start, run_end = start, end
+        index += 1
+        while index < len(tokens):
+            token, start, end = tokens[index]
+            if _is_name_token(token, start, end, excluded, sets, allow_stop=False):
+                run_end = end
+                index += 1
+                continue
+            # A particle inside a name ("Ursula von der Leyen", "Alexander De Croo"). The
+            # French "de", "du", "la", "le" in lower case join words far more often than
+            # they sit inside a name ("Message de Rutte"): the registry must know the name.
+            if token.casefold() in sets["particles"] and index + 1 < len(tokens) and (
+                token not in _FRENCH_PREPOSITION_PARTICLES
+                or _registry()[0].get(" ".join([raw[run_start:run_end], token, tokens[index + 1][0]]).casefold())
+                or any(p.name.casefold().startswith(" ".join([raw[run_start:run_end], token]).casefold() + " ")
+                       for p in people())
+            ):
+                ahead = index + 1
+                while ahead < len(tokens) and tokens[ahead][0].casefold() in sets["particles"]:
+                    ahead += 1
+                if ahead < len(tokens) and _is_name_token(*tokens[ahead], excluded, sets, allow_stop=False):
+                    run_end = tokens[ahead][2]
+                    index = ahead + 1
+                    continue
+            break
+        runs.append((run_start, run_end, honorific))
+    return runs
+
+
+def _is_name_token(
+    token: str,
+    start: int,
+    end: int,
+    excluded: Sequence[tuple[int, int]],
+    sets: dict[str, frozenset[str]],
+    *,
+    allow_stop: bool,
+) -> bool:
+    if not token[:1].isalpha() or not is_upper_initial(token):
+        return False
+    if len(token) > 1 and token.isupper() and "-" not in token:
+        return False  # an acronym (OTAN, PIB, CPE), not a name
+    folded = token.casefold()
+    if not allow_stop and (folded in sets["stop"] or folded in sets["office_words"]):
+        return False
+    if folded in MONTHS_AND_DAYS:
+        return False
+    return not _overlaps(start, end, excluded)
+
+
+def _split_name(raw: str, start: int, end: int) -> list[str]:
+    return raw[start:end].split()
+
+
+def find_mentions(
+    raw: str,
+    lines: Iterable[tuple[int, int]],
+    *,
+    excluded: Sequence[tuple[int, int]] = (),
+    date: dt.date | None = None,
+    demonym_country: dict[str, str] | None = None,
+    country_lookup: object = None,
+) -> ResolvedMentions:
+    """
+    Find and resolve every speaker mention in the given body lines.
+
+    Args:
+        raw: The article text.
+        lines: ``(start, end)`` spans of the body lines to read (title, headings,
+            paragraphs).
+        excluded: Spans that cannot be part of a name (country, city and demonym
+            mentions, quoted names of initiatives).
+        date: The article's date, to pick the office holder of a title.
+        demonym_country: Unused; kept for signature stability.
+        country_lookup: A callable ``str -> ISO code | None`` for title qualifiers
+            (``américain`` → ``US``).
+
+    Returns:
+        The mentions, resolved, in text order.
+
+    .. versionadded:: 0.1.0
+    """
+    lookup = country_lookup if callable(country_lookup) else (lambda _value: None)
+    spans = list(lines)
+    sets = _word_sets()
+    by_name, by_alias = _registry()
+    organisation_names = organisations()
+
+    raw_mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = list(excluded)
+
+    # Organisations and documents first: their words are never names.
+    for line_start, line_end in spans:
+        for match in _organisation_pattern().finditer(raw, line_start, line_end):
+            canonical = organisation_names[match.group().replace("’", "'")]
+            raw_mentions.append(
+                Mention(
+                    kind="organisation", text=match.group(), start=match.start(), end=match.end(),
+                    name=canonical, speaker_kind="organisation",
+                    subject=_in_subject_position(raw, match.start(), line_start),
+                )
+            )
+            taken.append((match.start(), match.end()))
+        for match in _document_pattern().finditer(raw, line_start, line_end):
+            raw_mentions.append(
+                Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
+                        speaker_kind="organisation",
+                        subject=_in_subject_position(raw, match.start(), line_start))
+            )
+
+    # Titles, with their qualifier.
+    titles: list[tuple[Mention, str, str]] = []
+    for line_start, line_end in spans:
+        for match in _office_pattern().finditer(raw, line_start, line_end):
+            if _overlaps(match.start(), match.end(), excluded):
+                pass  # an adjective inside the title ("américain") is fine
+            office, of, end = _parse_office(raw, match, line_end, lookup)
+            mention = Mention(
+                kind="title", text=raw[match.start():end], start=match.start(), end=end,
+                role=raw[match.start():end],
+                subject=_in_subject_position(raw, match.start(), line_start),
+            )
+            titles.append((mention, office, of))
+            taken.append((match.start(), match.end()))
+
+    # Names.
+    names: list[tuple[int, int, bool]] = []
+    for line_start, line_end in spans:
+        names.extend(_name_runs(raw, line_start, line_end, taken))
+
+    # Full names the article gives, by surname.
+    article_full: dict[str, str] = {}
+    for start, end, _ in names:
+        parts = _split_name(raw, start, end)
+        if len(parts) >= 2:
+            canonical = _canonical_full(" ".join(parts), by_name)
+            for key in _surname_keys(canonical):
+                article_full.setdefault(key, canonical)
+            for key in _surname_keys(" ".join(parts)):
+                article_full.setdefault(key, canonical)
+
+    gender_of = {p.name: p.gender for p in people()}
+    for start, end, honorific in names:
+        parts = _split_name(raw, start, end)
+        text = " ".join(parts)
+        if len(parts) >= 2:
+            canonical: str | None = _canonical_full(text, by_name)
+        else:
+            canonical = article_full.get(text.casefold())
+            if canonical is None:
+                known = by_alias.get(text.casefold(), [])
+                if len(known) == 1:
+                    canonical = known[0].name
+                elif honorific:
+                    canonical = text
+        if canonical is None:
+            continue
+        line_start = next((s for s, e in spans if s <= start < e), start)
+        mention_start = start
+        raw_mentions.append(
+            Mention(kind="name", text=raw[mention_start:end], start=mention_start, end=end,
+                    name=canonical, subject=_in_subject_position(raw, start, line_start),
+                    gender=gender_of.get(canonical, ""))
+        )
+
+    # Pronouns.
+    pronoun_pattern = _pronoun_pattern()
+    for line_start, line_end in spans:
+        for match in pronoun_pattern.finditer(raw, line_start, line_end):
+            word = match.group().casefold()
+            gender = "f" if word.startswith(("elle", "celle", "cette", "she")) else "m"
+            if word in ("they", "ils", "elles"):
+                gender = ""
+            raw_mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(),
+                                        end=match.end(), gender=gender))
+
+    names_only = sorted((m for m in raw_mentions if m.kind == "name"), key=lambda m: m.start)
+    resolved_titles = _resolve_titles(raw, titles, names_only, date)
+    mentions = [m for m in raw_mentions if m.kind != "document"]
+    mentions.extend(resolved_titles)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    documents = sorted((m for m in raw_mentions if m.kind == "document"), key=lambda m: m.start)
+    mentions.extend(_resolve_documents(raw, documents, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return ResolvedMentions(mentions=tuple(mentions))
+
+
+@lru_cache(maxsize=1)
+def _pronoun_pattern() -> re.Pattern[str]:
+    # Singular subjects only: a plural ("ils", "ces derniers") rarely names one speaker.
+    singular = {"il", "elle", "celui-ci", "celle-ci", "ce dernier", "cette dernière", "he", "she"}
+    words = sorted(_word_sets()["pronouns"] & singular, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    # Only as a word of its own: "il" but not "-t-il" (inversions are read by the cue rules).
+    return re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
+
+
+def _surname_keys(full: str) -> list[str]:
+    parts = full.split()
+    keys = [parts[-1].casefold()]
+    particles = _word_sets()["particles"]
+    # "De Croo", "von der Leyen": a surname may start with a particle.
+    for index in range(1, len(parts) - 1):
+        if parts[index].casefold() in particles:
+            keys.append(" ".join(parts[index:]).casefold())
+            break
+    return keys
+
+
+def _canonical_full(text: str, by_name: dict[str, Person]) -> str:
+    person = by_name.get(text.casefold())
+    return person.name if person else text
+
+
+def _parse_office(
+    raw: str, match: re.Match[str], line_end: int, lookup: object
+) -> tuple[str, str, int]:
+    """The office key, its body (country code or organisation) and the title's end."""
+    surface = re.sub(r"\s+", " ", match.group().casefold().replace("’", "'"))
+    table = _office_lookup()
+    office, of = table.get(surface, ("", ""))
+    end = match.end()
+    if not office:
+        # The surface held an inserted adjective: find the entry without it.
+        words = surface.split()
+        plain = " ".join([words[0], *words[2:]])
+        office, of = table.get(plain, ("", ""))
+        if callable(lookup) and not of:
+            of = lookup(words[1]) or ""
+    if of:
+        return office, of, end
+    # Qualifier after the title: an adjective ("américain"), or "de l'OTAN", "du Kremlin",
+    # "de la Russie", "des États-Unis".
+    tail = raw[end:min(line_end, end + 60)]
+    qualifier = re.match(
+        r"(\s+(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*)?)([^\W\d_][\w’'-]*(?:\s+[A-ZÉ][\w-]*)?)",
+        tail,
+    )
+    if qualifier:
+        word = qualifier.group(2)
+        organisation = organisations().get(word) or organisations().get(word.split()[0])
+        if organisation:
+            return office, organisation, end + qualifier.end() if organisation == organisations().get(word) else end + len(qualifier.group(1)) + len(word.split()[0])
+        if callable(lookup):
+            for candidate in (word, word.split()[0]):
+                code = lookup(candidate)
+                if code:
+                    return office, code, end + len(qualifier.group(1)) + len(candidate)
+    return office, "", end
+
+
+def _resolve_titles(
+    raw: str,
+    titles: list[tuple[Mention, str, str]],
+    names: list[Mention],
+    date: dt.date | None,
+) -> list[Mention]:
+    """Bind titles to names given in apposition, then fall back on the registry."""
+    bound: dict[tuple[str, str], str] = {}
+    resolved: list[tuple[Mention, str, str, str | None]] = []
+    for mention, office, of in titles:
+        name = _apposition(raw, mention, names)
+        if name is not None and office:
+            bound.setdefault((office, of), name)
+            if of:
+                bound.setdefault((office, ""), name)
+        resolved.append((mention, office, of, name))
+    # A bare title borrows the body of the same office named elsewhere in the article.
+    bodies: dict[str, str] = {}
+    for _, office, of, _ in resolved:
+        if of:
+            bodies.setdefault(office, of)
+    named_people = {m.name for m in names}
+    output: list[Mention] = []
+    for mention, office, of, name in resolved:
+        body = of or bodies.get(office, "")
+        if name is None and office:
+            name = bound.get((office, body)) or bound.get((office, ""))
+        if name is None and office and body:
+            name = _registry_holder(office, body, date, named_people)
+        gender = next((p.gender for p in people() if p.name == name), "")
+        output.append(attrs.evolve(mention, name=name, gender=gender))
+    return output
+
+
+def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
+    """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
+    for name in names:
+        if name.start < title.end:
+            continue
+        gap = raw[title.end:name.start]
+        if len(gap) <= 3 and gap.strip(" ,\u00a0\u202f") == "":
+            return name.name
+        break
+    # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
+    for name in reversed(names):
+        if name.end > title.start:
+            continue
+        gap = raw[name.end:title.start]
+        if re.fullmatch(r"\s*,\s*(?:le|la|l['’])?\s*", gap):
+            return name.name
+        break
+    return None
+
+
+def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
+    holders = [(p, r) for p in people() for r in p.roles if r.office == office and r.of == of]
+    if not holders:
+        return None
+    if date is not None:
+        on_date = [p.name for p, r in holders if r.holds_on(date)]
+        return on_date[0] if on_date else None
+    in_article = [p.name for p, _ in holders if p.name in named]
+    if in_article:
+        return in_article[-1]
+    latest = max(holders, key=lambda pr: pr[1].start or dt.date.min)
+    return latest[0].name
+
+
+def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """A document speaks for its organisation, named after it or last mentioned before it."""
+    organisations_seen = [m for m in mentions if m.kind == "organisation"]
+    output = []
+    for document in documents:
+        owner = next(
+            (o for o in organisations_seen if 0 <= o.start - document.end <= 6 and
+             re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*", raw[document.end:o.start])),
+            None,
+        )
+        if owner is None:
+            before = [o for o in organisations_seen if o.end <= document.start]
+            owner = before[-1] if before else None
+        output.append(attrs.evolve(document, name=owner.name if owner else None))
+    return output

@@ -1,0 +1,142 @@
+"""
+matplotlib figures of a corpus. Each function draws on ``ax`` (a new figure when None)
+and returns the :class:`matplotlib.axes.Axes`, so figures compose and can be styled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from natocorpus.tables import mentions_by_country, quotes_by_speaker, speaker_country_table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from natocorpus.corpus import Corpus
+
+__all__ = ["country_mentions", "quotes_per_article", "speaker_country_heatmap", "speaker_quotes"]
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new_ax = plt.subplots(figsize=size, layout="constrained")
+    return new_ax
+
+
+def speaker_quotes(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -> Axes:
+    """
+    Horizontal bars: the number of quotes per speaker, most quoted on top.
+
+    Args:
+        corpus: The corpus to count.
+        top: Show at most this many speakers.
+        ax: Axes to draw on; a new figure when None.
+
+    Returns:
+        The Axes drawn on.
+
+    >>> natocorpus.plot.speaker_quotes(natocorpus.load()).get_xlabel()
+    'quotes'
+
+    .. versionadded:: 0.1.0
+    """
+    ax = _axes(ax, (6, 4))
+    table = quotes_by_speaker(corpus.quotes).head(top)
+    ax.barh(table["speaker"][::-1], table["quotes"][::-1], color="#1f4e79")
+    ax.set_xlabel("quotes")
+    ax.set_title("Quotes per speaker")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
+def country_mentions(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -> Axes:
+    """
+    Horizontal bars: mentions per country (names and demonyms), most mentioned on top.
+
+    Args:
+        corpus: The corpus to count.
+        top: Show at most this many countries.
+        ax: Axes to draw on; a new figure when None.
+
+    Returns:
+        The Axes drawn on.
+
+    .. versionadded:: 0.1.0
+    """
+    ax = _axes(ax, (6, 4))
+    table = mentions_by_country(corpus.articles).head(top)
+    labels = [f"{name} ({code})" for code, name in zip(table["code"], table["country"], strict=True)]
+    ax.barh(labels[::-1], table["mentions"][::-1], color="#7f6000")
+    ax.set_xlabel("mentions")
+    ax.set_title("Mentions per country")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
+def speaker_country_heatmap(corpus: Corpus, *, top: int = 12, ax: Axes | None = None) -> Axes:
+    """
+    Heatmap: for each speaker (rows) and country (columns), the number of their quotes
+    that mention the country.
+
+    Args:
+        corpus: The corpus to count.
+        top: Show at most this many speakers and countries (the most frequent).
+        ax: Axes to draw on; a new figure when None.
+
+    Returns:
+        The Axes drawn on.
+
+    .. versionadded:: 0.1.0
+    """
+    ax = _axes(ax, (7, 4))
+    table = speaker_country_table(corpus.quotes)
+    if table.empty:
+        ax.set_title("Who talks about which country (no quote mentions a country)")
+        return ax
+    table = table.iloc[:top, :top]
+    values = table.to_numpy()
+    image = ax.imshow(values, cmap="Blues", aspect="auto")
+    ax.set_xticks(np.arange(table.shape[1]), labels=list(table.columns))
+    ax.set_yticks(np.arange(table.shape[0]), labels=list(table.index))
+    threshold = values.max() / 2
+    for row in range(values.shape[0]):
+        for column in range(values.shape[1]):
+            if values[row, column]:
+                ax.text(column, row, str(values[row, column]), ha="center", va="center",
+                        color="white" if values[row, column] > threshold else "black", fontsize=8)
+    ax.set_xlabel("country mentioned in the quote")
+    ax.set_title("Who talks about which country")
+    ax.figure.colorbar(image, ax=ax, label="quotes")
+    return ax
+
+
+def quotes_per_article(corpus: Corpus, *, ax: Axes | None = None) -> Axes:
+    """
+    Stacked bars: full and partial quotes per article.
+
+    Args:
+        corpus: The corpus to count.
+        ax: Axes to draw on; a new figure when None.
+
+    Returns:
+        The Axes drawn on.
+
+    .. versionadded:: 0.1.0
+    """
+    ax = _axes(ax, (7, 3.5))
+    ids = [a.id for a in corpus.articles]
+    full = [sum(q.kind == "full" for q in a.quotes) for a in corpus.articles]
+    partial = [sum(q.kind == "partial" for q in a.quotes) for a in corpus.articles]
+    ax.bar(ids, full, label="full", color="#1f4e79")
+    ax.bar(ids, partial, bottom=full, label="partial", color="#9dc3e6")
+    ax.set_ylabel("quotes")
+    ax.set_title("Quotes per article")
+    ax.legend()
+    ax.tick_params(axis="x", labelrotation=30)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return ax
