@@ -165,7 +165,8 @@ def _read_csv(name: str) -> list[dict[str, str]]:
     text = path.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return [
-        {key: value.strip() for key, value in row.items()} for row in csv.DictReader(lines)
+        {key: (value or "").strip() for key, value in row.items() if key}
+        for row in csv.DictReader(lines)
     ]
 
 

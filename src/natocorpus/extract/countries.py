@@ -19,7 +19,6 @@ mentions never overlap, so the work is linear in the length of the text.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 
@@ -45,6 +44,13 @@ _MAX_GAP = 3
 
 _ARTICLES = frozenset({"La", "Le", "Les", "L", "The", "El"})
 """Leading words that may be written in lower case (``"la Haye"``, ``"the Hague"``)."""
+
+_ARTICLE_KEYS = frozenset(article.casefold() for article in _ARTICLES)
+"""
+A name that starts with an article ("La Haye", "Le Caire") is looked up from its second
+word, and the article is taken in when it is there: so that "la" and "le", among the most
+frequent French words, never start a lookup.
+"""
 
 _NEUTRAL = frozenset({"pro", "anti", "ex", "post", "pre", "non", "neo"})
 """First elements of a compound that point at no country (``"pro-russe"``)."""
@@ -73,10 +79,11 @@ class _Entry:
     kind: int
     code: str
     name: str
-    case: int
-    cap_at: int
-    dot: bool
-    eponymous: bool
+    case: int = 0
+    cap_at: int = 0
+    dot: bool = False
+    eponymous: bool = False
+    article: str = ""
 
 
 @attrs.frozen
@@ -105,7 +112,7 @@ def _case_rule(written: str) -> tuple[int, int]:
 @functools.lru_cache(maxsize=None)
 def _index(lang: str) -> _Index:
     """Build the lookup dictionaries of ``lang`` (``fr`` or ``en``) once."""
-    table: dict[str, dict[tuple[int, str, str], _Entry]] = {}
+    table: dict[str, dict[tuple[int, str, str, str], _Entry]] = {}
     starts: dict[str, int] = {}
     heads: set[str] = set()
 
@@ -114,15 +121,22 @@ def _index(lang: str) -> _Index:
         key = gazetteer.fold(written).strip()
         dot = key.endswith(".")
         key = key.rstrip(".").strip()
-        words = _PART.findall(key)
+        case, cap_at = rule if rule is not None else _case_rule(written)
+        words = list(_PART.finditer(key))
+        article = ""
+        if len(words) > 1 and words[0].group() in _ARTICLE_KEYS:
+            article = words[0].group()
+            key = key[words[1].start():]
+            words = list(_PART.finditer(key))
+            cap_at = max(0, cap_at - 1)
         if not words:
             return
-        case, cap_at = rule if rule is not None else _case_rule(written)
         entry = _Entry(kind=kind, code=code, name=name, case=case, cap_at=cap_at, dot=dot,
-                       eponymous=eponymous)
-        table.setdefault(key, {}).setdefault((kind, code, name), entry)
-        starts[words[0]] = max(starts.get(words[0], 0), len(words))
-        heads.update(key[:word.end()] for word in _PART.finditer(key))
+                       eponymous=eponymous, article=article)
+        table.setdefault(key, {}).setdefault((kind, code, name, article), entry)
+        first = words[0].group()
+        starts[first] = max(starts.get(first, 0), len(words))
+        heads.update(key[:word.end()] for word in words)
 
     french_name = {code: gazetteer.country_name(code, "fr") for code in gazetteer.sovereign_codes()}
     for written, code in gazetteer.country_name_forms(lang):
@@ -145,7 +159,7 @@ def _index(lang: str) -> _Index:
         add(city.alias, _CITY, city.code, city.name, eponymous=eponymous)
 
     entries = {
-        key: tuple(sorted(found.values(), key=lambda entry: entry.kind))
+        key: tuple(sorted(found.values(), key=lambda entry: (entry.kind, not entry.article)))
         for key, found in table.items()
     }
     english = lang == "en"
@@ -171,11 +185,10 @@ def _case_ok(entry: _Entry, written: str) -> bool:
     return entry.cap_at < len(parts) and parts[entry.cap_at][:1].isupper()
 
 
-_REGION = _Entry(kind=_BLOCK, code="", name="", case=_ANY, cap_at=0, dot=False, eponymous=False)
+_REGION = _Entry(kind=_BLOCK, code="", name="region")
 """A city name used as the name of a region: consumed, not reported."""
 
-_NEUTRAL_HEAD = _Entry(kind=_BLOCK, code="", name="", case=_ANY, cap_at=0, dot=False,
-                       eponymous=False)
+_NEUTRAL_HEAD = _Entry(kind=_BLOCK, code="", name="neutral")
 """A neutral first element of a compound (``pro-``, ``anti-``)."""
 
 _Piece = tuple[int, int, _Entry]
@@ -186,9 +199,10 @@ class _Scanner:
     """
     Finds places in the spans of one text.
 
-    A span is split once into tokens and the gaps between them; only the tokens that may
-    start a name (or that hold a hyphen) are looked at further, and offsets are the running
-    sums of the pieces' lengths.
+    A span is split once into tokens and the gaps between them (``pieces``: gap 0,
+    token 0, gap 1, token 1...). Only the tokens that may start a name, or that hold a
+    hyphen, are looked at further, and their offsets are summed from the pieces' lengths
+    on demand, in C, from one candidate to the next.
     """
 
     def __init__(self, raw: str, index: _Index) -> None:
@@ -201,13 +215,16 @@ class _Scanner:
         self.interesting: set[str] = set()
         self.compounds: dict[str, tuple[_Piece, ...]] = {}
         self.gaps: dict[str, str] = {}
-        # The current span: gap 0, token 0, gap 1, token 1... and their offsets.
+        # The current span.
         self.pieces: list[str] = []
-        self.offsets: list[int] = []
         self.count = 0
         self.hi = 0
+        self.free = 0  # first token not yet used by a mention
+        self.cursor = 0  # a piece index...
+        self.position = 0  # ...and its offset in raw
 
     def info(self, text: str) -> tuple[str, int, bool]:
+        """The folded form of a token, how wide a name starting there may be, hyphens."""
         found = self.known.get(text)
         if found is None:
             folded = gazetteer.fold(text)
@@ -219,21 +236,34 @@ class _Scanner:
         return found
 
     def fold_gap(self, gap: str) -> str:
+        """The folded form of the characters between two tokens."""
         found = self.gaps.get(gap)
         if found is None:
             found = self.gaps[gap] = gazetteer.fold(gap)
         return found
 
     def token(self, k: int) -> str:
+        """The text of token ``k`` of the current span."""
         return self.pieces[2 * k + 1]
 
+    def offset(self, piece: int) -> int:
+        """Offset in ``raw`` of the start of piece number ``piece``."""
+        if piece >= self.cursor:
+            self.position += sum(map(len, self.pieces[self.cursor:piece]))
+            self.cursor = piece
+            return self.position
+        return self.position - sum(map(len, self.pieces[piece:self.cursor]))
+
     def start(self, k: int) -> int:
-        return self.offsets[2 * k + 1]
+        """Offset in ``raw`` where token ``k`` starts."""
+        return self.offset(2 * k + 1)
 
     def end(self, k: int) -> int:
-        return self.offsets[2 * k + 2]
+        """Offset in ``raw`` just past token ``k``."""
+        return self.offset(2 * k + 2)
 
     def scan(self, lo: int, hi: int) -> None:
+        """Find the places of ``raw[lo:hi]``."""
         pieces = _SPLIT.split(self.raw[lo:hi])
         tokens = pieces[1::2]
         for text in set(tokens).difference(self.known):
@@ -243,18 +273,18 @@ class _Scanner:
         if not todo:
             return
         self.pieces = pieces
-        self.offsets = list(itertools.accumulate(map(len, pieces), initial=lo))
         self.count = len(tokens)
         self.hi = hi
-        free = 0
+        self.free = self.cursor = 0
+        self.position = lo
         for k in todo:
-            if k < free:
+            if k < self.free:
                 continue
             folded, width, hyphenated = self.known[tokens[k]]
             if width:
                 used = self.window(k, min(width, self.count - k), folded)
                 if used:
-                    free = k + used
+                    self.free = k + used
                     continue
             if hyphenated:
                 self.compound(k)
@@ -272,11 +302,11 @@ class _Scanner:
                 # No name goes on like this: stop widening ("Russie la ...").
                 break
             keys.append(key)
-        start = self.start(i)
         for size in range(len(keys), 0, -1):
             entries = self.index.entries.get(keys[size - 1])
             if entries is None:
                 continue
+            start = self.start(i)
             end = self.end(i + size - 1)
             chosen = self.choose(entries, self.raw[start:end], i, size)
             if chosen is None:
@@ -284,9 +314,22 @@ class _Scanner:
             if chosen.kind != _BLOCK:
                 if chosen.dot and end < self.hi and self.raw[end] == ".":
                     end += 1
+                if chosen.article and self.has_article(i, chosen.article):
+                    start = self.start(i - 1)
                 self.emit(chosen, start, end)
             return size
         return 0
+
+    def has_article(self, i: int, article: str) -> bool:
+        """True if token ``i`` follows ``article`` ("La" of "La Haye"), free to take."""
+        if i == 0 or i - 1 < self.free:
+            return False
+        gap = self.pieces[2 * i]
+        return (
+            self.info(self.token(i - 1))[0] == article
+            and 0 < len(gap) <= _MAX_GAP
+            and (gap.isspace() or self.fold_gap(gap) == "'")
+        )
 
     def choose(self, entries: tuple[_Entry, ...], written: str, i: int, size: int) -> _Entry | None:
         """Pick the entry a window stands for in its context (None: no match)."""
@@ -323,6 +366,7 @@ class _Scanner:
         )
 
     def emit(self, entry: _Entry, start: int, end: int) -> None:
+        """Record the mention of ``raw[start:end]`` that ``entry`` stands for."""
         text = self.raw[start:end]
         if entry.kind == _CITY:
             self.cities.append(
@@ -399,8 +443,7 @@ class _Scanner:
         """
         code = self.index.prefixes.get(key)
         if code is not None:
-            return _Entry(kind=_DEMONYM, code=code, name=gazetteer.country_name(code),
-                          case=_ANY, cap_at=0, dot=False, eponymous=False)
+            return _Entry(kind=_DEMONYM, code=code, name=gazetteer.country_name(code))
         for entry in self.index.entries.get(key, ()):
             if entry.kind in (_DEMONYM, _COUNTRY) and _case_ok(entry, part):
                 return entry
