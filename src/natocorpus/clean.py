@@ -1,22 +1,24 @@
 """
-Sorting an article's lines into title, byline, source credit, headings, paragraphs and
-boilerplate.
+Sorting an article's lines into title, byline, source credit, dateline, headings,
+paragraphs and boilerplate.
 
 Nothing is dropped: boilerplate lines are kept with their role so that a reader can see
-what was set aside and why. The rules, in order:
+what was set aside. The rules, in order:
 
-1. Site furniture recognised by the patterns of ``data/boilerplate.toml`` (share buttons,
-   "Loading", image file names, photo credits, captchas, CMS footers...).
-2. The page's tail: from a marker such as "You may also like", "Laisser un commentaire" or
-   "Copier le lien" to the end of the file, every line is furniture (teasers, footers).
-3. The header: the lines before the first body paragraph. In it, a section label, a
-   line in another language than the article (an untranslated caption) and date or time
-   stamps are furniture; a line that is only a person's name (or "Par ...") is the byline;
-   the first remaining line is the title.
-4. A later line identical to the title is a repeated headline (furniture).
-5. A short line without closing punctuation that introduces a paragraph is a heading.
-6. A short line crediting an agency ("Selon RIA Novosti", "(Belga)", "Source : AFP") is
-   the source credit.
+1. Site furniture recognised by the patterns of ``data/boilerplate.toml`` wherever it
+   stands: share buttons, "Loading", image file names, photo credits, captchas, cookie
+   and newsletter prompts, breadcrumbs, CMS footers and placeholders.
+2. Teasers: a marker such as "Lire aussi" or "Related coverage" and the line after it.
+3. The page's tail: from a marker such as "You may also like", "Laisser un commentaire"
+   or "Copier le lien" (once some body has been read) to the end, every line.
+4. The header, the lines before the first body paragraph: a source credit, a byline
+   ("Par ...", or a line that is only a person's name), a date or time stamp (dateline),
+   a lone word above the headline (a section label), a line in the other language than
+   the article (an untranslated caption); the first remaining line is the title.
+5. A later line identical to the title is a repeated headline (furniture).
+6. In the body, a short credit line is the source ("Selon RIA Novosti", "(Belga)",
+   "Avec AFP"); a short line without closing punctuation that introduces a paragraph is a
+   heading; everything else is a paragraph.
 """
 
 from __future__ import annotations
@@ -34,22 +36,34 @@ __all__ = ["CleanedText", "clean_text"]
 
 # A body paragraph: long, or a sentence of some length ending in closing punctuation.
 _PARAGRAPH_MIN_CHARS = 200
+_PARAGRAPH_MIN_WORDS = 25
 _SENTENCE_END = (".", "!", "?", "»", '"', "”", "…", ":")
 _HEADING_MAX_CHARS = 140
 _TITLE_MAX_CHARS = 300
 _PATTERN_MAX_CHARS = 600  # furniture patterns are only tried on lines this short
-_BYLINE = re.compile(r"(?:par|by)\s+(\S.{0,80})", re.IGNORECASE)
+_CREDIT_MAX_CHARS = 80
+_BYLINE = re.compile(r"(?:par|by)\s+(\S.{0,80}?)(?:\s+(?:avec|with|et|and)\s+(\S.{0,40}))?", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\(?\s*(?:selon|source|sources|avec|d'après|d’après|with|according to)\s*:?\s+(\S.{0,60}?)\s*\)?\.?",
     re.IGNORECASE,
 )
-_TIME_OR_DATE = re.compile(r".{0,40}\b(?:\d{1,2}[:h]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b.{0,40}")
+_DATELINE = re.compile(
+    r".{0,60}?(?:\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b\d{1,2}(?:er)?\s+\w+\s+\d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b).{0,80}"
+)
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
 
 
 @attrs.frozen(kw_only=True)
 class CleanedText:
     """
     The result of cleaning: the lines with roles, and the metadata they give.
+
+    Attributes:
+        lines: Every non-blank line with its role.
+        title: The headline, or None.
+        byline: The author, or None.
+        source: The credited agency or outlet, or None.
 
     .. versionadded:: 0.1.0
     """
@@ -63,11 +77,11 @@ class CleanedText:
 def _is_paragraph_like(text: str) -> bool:
     if len(text) >= _PARAGRAPH_MIN_CHARS:
         return True
-    return text.endswith(_SENTENCE_END) and len(text.split()) >= 25
+    return text.endswith(_SENTENCE_END) and len(text.split()) >= _PARAGRAPH_MIN_WORDS
 
 
 def _is_name_like(text: str) -> bool:
-    """A line that is only a person's name: 2 to 4 capitalised words, no digits."""
+    """A line that is only a person's name: 2 to 5 capitalised words, no digits."""
     tokens = text.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
         return False
@@ -78,27 +92,34 @@ def _is_name_like(text: str) -> bool:
     for token in tokens:
         if token.casefold() in labels:
             return False
-        if is_upper_initial(token):
+        if is_upper_initial(token) and not token.isupper():
             capitalised += 1
-        elif token.casefold() not in {"de", "van", "von", "der", "da", "di", "le", "la", "et", "and"}:
+        elif token.casefold() not in _NAME_PARTICLES:
             return False
     return capitalised >= 2
 
 
 def _agency_credit(text: str) -> str | None:
     """The agency a short credit line names (``"(Belga)"``, ``"Selon RIA Novosti"``)."""
-    if len(text) > 80:
+    if len(text) > _CREDIT_MAX_CHARS:
         return None
-    rules = boilerplate_rules()
     bare = text.strip("()[]. –—-")
-    for agency in rules.agencies:
+    for agency in boilerplate_rules().agencies:
         if bare.casefold() == agency.casefold():
-            return agency
+            return bare
     match = _CREDIT.fullmatch(text)
     if match:
         named = match.group(1).strip(" .)")
         if 0 < len(named.split()) <= 6 and is_upper_initial(named):
             return named
+    return None
+
+
+def _byline(text: str) -> tuple[str, str | None] | None:
+    """``(author, agency)`` for "Par Jean Martin", "Par Jean Martin avec AFP", "By X"."""
+    match = _BYLINE.fullmatch(text)
+    if match and _is_name_like(match.group(1)):
+        return match.group(1).strip(), (match.group(2) or "").strip(" .") or None
     return None
 
 
@@ -108,6 +129,32 @@ def _other_language(text: str, article_language: str) -> bool:
     if article_language == "fr":
         return en >= 2 and en > 2 * fr
     return fr >= 2 and fr > 2 * en
+
+
+def _furniture(texts: list[str]) -> list[str | None]:
+    """Rules 1-3: furniture by pattern, teasers and the tail."""
+    rules = boilerplate_rules()
+    roles: list[str | None] = [None] * len(texts)
+    body_seen = False
+    index = 0
+    while index < len(texts):
+        text = texts[index]
+        short = len(text) <= _PATTERN_MAX_CHARS
+        if short and rules.tail_markers.fullmatch(text) and body_seen:
+            for rest in range(index, len(texts)):
+                roles[rest] = "boilerplate"
+            break
+        if short and rules.teaser_markers.fullmatch(text):
+            roles[index] = "boilerplate"
+            if index + 1 < len(texts) and len(texts[index + 1]) <= _TITLE_MAX_CHARS:
+                roles[index + 1] = "boilerplate"
+                index += 1
+        elif short and (rules.line_patterns.fullmatch(text) or rules.tail_markers.fullmatch(text)):
+            roles[index] = "boilerplate"
+        elif _is_paragraph_like(text):
+            body_seen = True
+        index += 1
+    return roles
 
 
 def clean_text(raw: str, language: str) -> CleanedText:
@@ -127,38 +174,11 @@ def clean_text(raw: str, language: str) -> CleanedText:
     rules = boilerplate_rules()
     spans = line_spans(raw)
     texts = [raw[start:end] for start, end, _ in spans]
-    roles: list[str | None] = [None] * len(spans)
+    roles = _furniture(texts)
 
-    # 1-2. Furniture by pattern, and the tail.
-    tail_from = len(spans)
-    for index, text in enumerate(texts):
-        if len(text) > _PATTERN_MAX_CHARS:
-            continue
-        if rules.tail_markers.fullmatch(text) and index > 0:
-            tail_from = index
-            break
-        if rules.line_patterns.fullmatch(text):
-            roles[index] = "boilerplate"
-    # A tail marker only ends the article once some body has been read; otherwise it is
-    # a stray button in the header.
-    if tail_from < len(spans) and any(_is_paragraph_like(t) for t in texts[:tail_from]):
-        for index in range(tail_from, len(spans)):
-            roles[index] = "boilerplate"
-    else:
-        for index in range(tail_from, len(spans)):
-            text = texts[index]
-            if len(text) <= _PATTERN_MAX_CHARS and (
-                rules.line_patterns.fullmatch(text) or rules.tail_markers.fullmatch(text)
-            ):
-                roles[index] = "boilerplate"
-    for index in range(tail_from):
-        if roles[index] is None and len(texts[index]) <= _PATTERN_MAX_CHARS and rules.tail_markers.fullmatch(texts[index]):
-            roles[index] = "boilerplate"
-
-    # 3. The header: lines before the first body paragraph.
+    # 4. The header: lines before the first body paragraph.
     first_body = next(
-        (i for i, t in enumerate(texts) if roles[i] is None and _is_paragraph_like(t)),
-        len(spans),
+        (i for i, t in enumerate(texts) if roles[i] is None and _is_paragraph_like(t)), len(spans)
     )
     title_index: int | None = None
     byline: str | None = None
@@ -169,29 +189,32 @@ def clean_text(raw: str, language: str) -> CleanedText:
         text = texts[index]
         words = WORD.findall(text)
         credit = _agency_credit(text)
+        by = _byline(text)
         if title_index is not None and text == texts[title_index]:
             roles[index] = "boilerplate"  # the headline repeated
         elif credit is not None:
             roles[index] = "source"
             source = source or credit
-        elif _BYLINE.fullmatch(text) and _is_name_like(_BYLINE.fullmatch(text).group(1).split(" avec ")[0]):  # type: ignore[union-attr]
+        elif by is not None:
             roles[index] = "byline"
-            byline = byline or _BYLINE.fullmatch(text).group(1).split(" avec ")[0].strip()  # type: ignore[union-attr]
-        elif title_index is None and len(words) <= 3 and text.casefold().strip(" -–•") in rules.section_labels:
-            roles[index] = "boilerplate"
-        elif title_index is None and len(words) == 1 and len(text) < 30:
-            # A lone word above the headline is a section label.
-            roles[index] = "boilerplate"
-        elif _is_name_like(text) and byline is None and (title_index is not None or index + 1 < first_body or index > 0):
+            byline = byline or by[0]
+            source = source or by[1]
+        elif _DATELINE.fullmatch(text) and len(words) <= 14 and not text.endswith("."):
+            roles[index] = "dateline"
+        elif title_index is None and len(words) <= 3 and (
+            text.casefold().strip(" -–•") in rules.section_labels or (len(words) == 1 and len(text) < 30)
+        ):
+            roles[index] = "boilerplate"  # a section label above the headline
+        elif byline is None and _is_name_like(text):
             roles[index] = "byline"
             byline = text
-        elif _TIME_OR_DATE.fullmatch(text) and len(words) <= 8:
-            roles[index] = "boilerplate"
         elif title_index is None and _other_language(text, language):
-            roles[index] = "boilerplate"
+            roles[index] = "boilerplate"  # an untranslated caption
         elif title_index is None and len(text) <= _TITLE_MAX_CHARS:
             roles[index] = "title"
             title_index = index
+        elif title_index is not None and len(words) <= 3 and len(text) < 30:
+            roles[index] = "boilerplate"  # a label between headline and body
         else:
             roles[index] = "paragraph"
     if title_index is None and first_body < len(spans) and len(texts[first_body]) <= _TITLE_MAX_CHARS:
@@ -199,7 +222,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
         title_index = first_body
     title = texts[title_index] if title_index is not None else None
 
-    # 4-6. The body.
+    # 5-6. The body.
     for index in range(len(spans)):
         if roles[index] is not None:
             continue
@@ -212,7 +235,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
             roles[index] = "source"
             source = source or credit
             continue
-        following = next((i for i in range(index + 1, len(spans)) if roles[i] is None or roles[i] == "paragraph"), None)
+        following = next((i for i in range(index + 1, len(spans)) if roles[i] is None), None)
         if (
             len(text) <= _HEADING_MAX_CHARS
             and not text.endswith((*_SENTENCE_END, ",", ";"))

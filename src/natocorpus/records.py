@@ -24,10 +24,12 @@ __all__ = [
     "Speaker",
 ]
 
-LineRole = Literal["title", "byline", "source", "heading", "paragraph", "boilerplate"]
+LineRole = Literal["title", "byline", "source", "dateline", "heading", "paragraph", "boilerplate"]
 """The role the cleaning step gives to each non-blank line of an article."""
 
-LINE_ROLES: tuple[str, ...] = ("title", "byline", "source", "heading", "paragraph", "boilerplate")
+LINE_ROLES: tuple[str, ...] = (
+    "title", "byline", "source", "dateline", "heading", "paragraph", "boilerplate"
+)
 QUOTE_KINDS: tuple[str, ...] = ("full", "partial")
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation")
 COUNTRY_FORMS: tuple[str, ...] = ("name", "demonym")
@@ -62,8 +64,8 @@ class Line:
     ('title', 1)
 
     Attributes:
-        role: One of ``title``, ``byline``, ``source``, ``heading``, ``paragraph``,
-            ``boilerplate``.
+        role: One of ``title``, ``byline``, ``source``, ``dateline`` (a publication
+            date or time stamp), ``heading``, ``paragraph``, ``boilerplate``.
         text: The line without surrounding white space; ``raw[start:end] == text``.
         start: Offset of the first character in :attr:`Article.raw`.
         end: Offset just past the last character.
@@ -292,8 +294,8 @@ class Article:
         language: ``"fr"`` or ``"en"`` (detected).
         source: The agency or outlet the article credits (``"RIA Novosti"``), or None.
         byline: The author, or None.
-        lines: Every non-blank line with its role (title, byline, source, heading,
-            paragraph, boilerplate), in order.
+        lines: Every non-blank line with its role (title, byline, source, dateline,
+            heading, paragraph, boilerplate), in order.
         quotes: The quotations, in order of appearance.
         terms: Quoted names and terms that are not reported speech.
         persons: Mentions of people in the body.

@@ -162,6 +162,7 @@ class BoilerplateRules:
     """
 
     tail_markers: re.Pattern[str]
+    teaser_markers: re.Pattern[str]
     line_patterns: re.Pattern[str]
     agencies: tuple[str, ...]
     section_labels: frozenset[str]
@@ -177,6 +178,7 @@ def boilerplate_rules() -> BoilerplateRules:
     data = tomllib.loads(_data_text("boilerplate.toml"))
     return BoilerplateRules(
         tail_markers=_alternation(data["tail_markers"]),
+        teaser_markers=_alternation(data["teaser_markers"]),
         line_patterns=_alternation(data["line_patterns"]),
         agencies=tuple(sorted(data["agencies"], key=len, reverse=True)),
         section_labels=frozenset(label.casefold() for label in data["section_labels"]),

@@ -45,7 +45,7 @@ def _agency_in_body(raw: str, spans: list[tuple[int, int]]) -> str | None:
     """An agency credited in the body: "BRUXELLES (Reuters) -", "... (Belga)"."""
     agencies = boilerplate_rules().agencies
     pattern = re.compile(r"\((" + "|".join(re.escape(a) for a in agencies) + r")\)")
-    for start, end in spans[:3] + spans[-2:]:
+    for start, end in spans[:3] + spans[-3:]:
         match = pattern.search(raw, start, end)
         if match:
             return match.group(1)
@@ -112,10 +112,11 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
 
     mentions = find_mentions(
         raw, mention_spans, excluded=[*place_spans, *term_spans], date=date,
+        demonyms=[(c.start, c.end, c.code) for c in countries if c.form == "demonym"],
         country_lookup=lookup_country,
     )
     index = MentionIndex(mentions.mentions)
-    attributions = attribute_quotes(raw, speech, cues, index, quoted_marks)
+    attributions = attribute_quotes(raw, speech, cues, index, quoted_marks, language)
 
     quotes = []
     for candidate, attribution in zip(speech, attributions, strict=True):

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import attrs
 
-from natocorpus.extract.speakers import Mention
+from natocorpus.extract.speakers import Mention, nationalities
 from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import is_upper_initial, strip_span, tokenize
 
@@ -178,7 +178,8 @@ class SpeechCue:
 
 
 @lru_cache(maxsize=1)
-def _cue_words() -> dict[str, frozenset[str]]:
+def cue_words() -> dict[str, frozenset[str]]:
+    """The closed word classes of ``data/cues.toml``."""
     import tomllib
     from importlib import resources
 
@@ -221,7 +222,7 @@ def find_cues(raw: str, start: int, end: int, language: str) -> list[SpeechCue]:
 
     .. versionadded:: 0.1.0
     """
-    words = _cue_words()
+    words = cue_words()
     auxiliaries = words["auxiliaries_fr"] | words["auxiliaries_en"]
     adverbs = words["adverbs_fr"] | words["adverbs_en"]
     determiners = words["determiners_en" if language == "en" else "determiners_fr"]
@@ -319,13 +320,18 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
     before = tokenize(raw, max(candidate.line_start, candidate.open_at - 60), candidate.open_at)
     before_words = [_normal(t) for t, _, _ in before if t[:1].isalpha()]
     naming = _naming_nouns()
-    if words and len(words) <= _TERM_MAX_WORDS:
-        # "l'initiative « ... »", "le Conseil « ... »", "baptisée « ... »", "dit « ... »".
+    name_like = bool(words) and (
+        is_upper_initial(words[0]) or len(words) <= 3 or _normal(words[0]) in naming
+    )
+    if words and len(words) <= _TERM_MAX_WORDS and name_like:
+        if _normal(words[0]) in naming:
+            return False, f"starts with naming noun {words[0]!r}"
+        # "l'initiative « ... »", "le quotidien économique « ... »", "baptisée « ... »":
+        # a naming noun among the three words before the mark (adjectives may follow it).
         for word in before_words[-3:][::-1]:
             if word in naming:
                 return False, f"after naming noun {word!r}"
-            if word not in {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "son", "sa", "ses",
-                            "the", "a", "an", "so-called", "soi-disant", "dite", "dit", "nouvelle", "nouveau"}:
+            if word in speech_verbs().get("fr", {}) or word in speech_verbs().get("en", {}):
                 break
     if not words:
         return False, "no words"
@@ -416,14 +422,30 @@ class MentionIndex:
         return [m for m in self.mentions[left:right] if m.end <= end]
 
 
-def subject_before(index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]) -> Mention | None:
-    """The nearest mention in subject position in ``[start, position)``, outside quotes."""
-    for mention in reversed(index.between(start, position)):
-        if any(s <= mention.start < e for s, e in quoted):
-            continue
-        if mention.subject and mention.kind in ("name", "title", "organisation", "document", "pronoun"):
+_SPEAKER_KINDS = ("name", "title", "organisation", "document", "pronoun", "demonym")
+
+
+def subject_before(
+    raw: str, index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]
+) -> Mention | None:
+    """
+    The subject of a verb at ``position``: the mention right before it ("after Lavrov
+    warned"), else the nearest mention in subject position in ``[start, position)``,
+    outside quotes.
+    """
+    candidates = [m for m in index.between(start, position) if not any(s <= m.start < e for s, e in quoted)]
+    if candidates and candidates[-1].kind in _SPEAKER_KINDS:
+        gap = raw[candidates[-1].end:position]
+        if not gap.strip(" \u00a0\u202f,") or (len(gap) <= 30 and _ADJACENT_GAP.fullmatch(gap)):
+            return candidates[-1]
+    for mention in reversed(candidates):
+        if mention.subject and mention.kind in _SPEAKER_KINDS:
             return mention
     return None
+
+
+# Between a subject and its verb: white space, or an apposition in commas.
+_ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+")
 
 
 def first_subject(index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]) -> Mention | None:
@@ -431,7 +453,7 @@ def first_subject(index: MentionIndex, start: int, position: int, quoted: Sequen
     for mention in index.between(start, position):
         if any(s <= mention.start < e for s, e in quoted):
             continue
-        if mention.subject and mention.kind in ("name", "title", "organisation", "document", "pronoun"):
+        if mention.subject and mention.kind in _SPEAKER_KINDS:
             return mention
     return None
 
@@ -439,38 +461,64 @@ def first_subject(index: MentionIndex, start: int, position: int, quoted: Sequen
 def subject_after(index: MentionIndex, position: int, limit: int) -> Mention | None:
     """The mention right after an inverted verb ("a déclaré Rutte", "indique le communiqué")."""
     for mention in index.between(position, limit):
-        if mention.kind == "pronoun":
-            continue
         return mention
     return None
+
+
+def line_start_of(raw: str, position: int) -> int:
+    """The start of the line holding ``position`` (any line ending)."""
+    return max(raw.rfind("\n", 0, position), raw.rfind("\r", 0, position)) + 1
 
 
 class Timeline:
     """
     Who spoke last: the subjects of speech cues and the speakers of quotes, in order.
 
-    Pronouns ("a-t-il déclaré", "elle a ajouté") resolve to the latest person in it of a
-    compatible gender.
+    Anaphors ("a-t-il déclaré", "elle a ajouté", "le Norvégien", an unnamed "le
+    ministre congolais") resolve to the nearest person in subject position earlier in
+    the same paragraph, else to the latest person in the timeline, of a compatible
+    gender (and nationality, when the anaphor gives one and the registry knows it).
     """
 
-    def __init__(self, fallback: MentionIndex) -> None:
+    def __init__(self, index: MentionIndex, raw: str, quoted: Sequence[tuple[int, int]]) -> None:
         self.entries: list[tuple[int, Mention]] = []
-        self.fallback = fallback
+        self.index = index
+        self.raw = raw
+        self.quoted = quoted
 
     def add(self, position: int, mention: Mention | None) -> None:
         """Record that ``mention`` spoke (or was a speech verb's subject) at ``position``."""
         if mention is not None and mention.name:
             self.entries.append((position, mention))
 
-    def resolve(self, pronoun: Mention | None, position: int, gender: str = "") -> Mention | None:
-        """The person a pronoun at ``position`` refers to."""
-        wanted = pronoun.gender if pronoun is not None else gender
-        for entry_position, mention in reversed(self.entries):
-            if entry_position < position and mention.speaker_kind == "person" and _gender_fits(mention, wanted):
+    def _fits(self, mention: Mention, anaphor: Mention) -> bool:
+        if mention.speaker_kind != "person" or not mention.name:
+            return False
+        if anaphor.gender and mention.gender and anaphor.gender != mention.gender:
+            return False
+        if anaphor.country:
+            known = nationalities(mention.name)
+            if known and anaphor.country not in known:
+                return False
+        return True
+
+    def resolve(self, anaphor: Mention, position: int) -> Mention | None:
+        """The person an anaphor at ``position`` refers to."""
+        line_start = line_start_of(self.raw, position)
+        for mention in reversed(self.index.between(line_start, position)):
+            if mention.start >= anaphor.start and anaphor.end > anaphor.start:
+                continue
+            if any(s <= mention.start < e for s, e in self.quoted):
+                continue
+            if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
-        for mention in reversed(self.fallback.between(0, position)):
-            if mention.kind in ("name", "title") and mention.name and mention.speaker_kind == "person" \
-                    and mention.subject and _gender_fits(mention, wanted):
+        for entry_position, mention in reversed(self.entries):
+            if entry_position < position and self._fits(mention, anaphor):
+                return mention
+        for mention in reversed(self.index.between(0, position)):
+            if any(s <= mention.start < e for s, e in self.quoted):
+                continue
+            if mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
         return None
 
@@ -480,14 +528,10 @@ class Timeline:
         return before[-1] if before else None
 
 
-def _gender_fits(mention: Mention, wanted: str) -> bool:
-    return not wanted or not mention.gender or mention.gender == wanted
-
-
 def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
     if mention is None:
         return None
-    if mention.kind == "pronoun":
+    if mention.kind in ("pronoun", "demonym") or (mention.kind == "title" and not mention.name):
         return timeline.resolve(mention, position)
     return mention if mention.name else None
 
@@ -503,6 +547,7 @@ def attribute_quotes(
     cues: Sequence[SpeechCue],
     index: MentionIndex,
     quoted: Sequence[tuple[int, int]],
+    language: str = "fr",
 ) -> list[Attribution]:
     """
     Choose the speaker of each quote, nearest evidence first (see the module docstring).
@@ -513,143 +558,224 @@ def attribute_quotes(
         cues: Every speech cue of the body, in order.
         index: The resolved speaker mentions of the article.
         quoted: The spans of every quotation (quotes and quoted names), marks included.
+        language: ``"fr"`` or ``"en"`` (English also puts the subject before the verb
+            after a quote: '," Rutte said').
 
     Returns:
         One attribution per quote.
 
     .. versionadded:: 0.1.0
     """
-    timeline = Timeline(index)
-    cue_starts = [c.start for c in cues]
+    context = _Context(raw=raw, cues=cues, index=index, quoted=quoted, language=language,
+                       timeline=Timeline(index, raw, quoted))
     outside = [c for c in cues if not any(s <= c.start < e for s, e in quoted)]
-    outside_done = 0
+    learned = 0
     results: list[Attribution] = []
-    previous: tuple[QuoteCandidate, Attribution] | None = None
-    for quote in quotes:
-        # Let the timeline learn from every cue before this quote.
-        while outside_done < len(outside) and outside[outside_done].start < quote.open_at:
-            cue = outside[outside_done]
-            _learn(raw, cue, index, timeline, quoted)
-            outside_done += 1
-        result = _after_cue(raw, quote, cues, cue_starts, index, timeline, quoted)
-        if result is None:
-            result = _before_cue(raw, quote, outside, index, timeline, quoted, results, quotes)
-        if result is None and previous is not None and previous[1].mention is not None:
-            prior, prior_result = previous
-            same_line = prior.line_start == quote.line_start
-            follows_line = raw[quote.line_start:quote.open_at].strip() == "" and _line_is_quote_tail(raw, prior)
-            if same_line or follows_line:
-                result = Attribution(mention=prior_result.mention, cue=None, rule="continuation")
-        if result is None and raw[quote.line_start:quote.open_at].strip() == "":
-            last = timeline.last(quote.open_at)
-            if last is not None:
-                result = Attribution(mention=last, cue=None, rule="context")
-        if result is None:
-            result = Attribution(mention=None, cue=None, rule="none")
+    for position, quote in enumerate(quotes):
+        # The timeline learns who spoke from every cue before this quote.
+        while learned < len(outside) and outside[learned].start < quote.open_at:
+            _learn(context, outside[learned])
+            learned += 1
+        result = (
+            _cue_after(context, quote)
+            or _cue_before(context, quote, outside, quotes[:position], results)
+            or _colon_or_for(context, quote)
+            or _cue_later_in_sentence(context, quote)
+            or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
+            or _paragraph_context(context, quote)
+            or Attribution(mention=None, cue=None, rule="none")
+        )
         if result.mention is not None:
-            timeline.add(quote.open_at, result.mention)
+            context.timeline.add(quote.open_at, result.mention)
         results.append(result)
-        previous = (quote, result)
+    _reopened_paragraphs(raw, quotes, results)
     return results
 
 
-def _line_is_quote_tail(raw: str, quote: QuoteCandidate) -> bool:
-    """True when the rest of the quote's line after it is only an attribution or nothing."""
-    rest = raw[quote.close_at + 1:quote.line_end].strip()
-    return len(rest) <= 80
+@attrs.define
+class _Context:
+    raw: str
+    cues: Sequence[SpeechCue]
+    index: MentionIndex
+    quoted: Sequence[tuple[int, int]]
+    language: str
+    timeline: Timeline
+    cue_starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.cue_starts = [c.start for c in self.cues]
+
+    def outside_quotes(self, position: int) -> bool:
+        return not any(s <= position < e for s, e in self.quoted)
 
 
-def _learn(raw: str, cue: SpeechCue, index: MentionIndex, timeline: Timeline, quoted: Sequence[tuple[int, int]]) -> None:
+def _learn(context: _Context, cue: SpeechCue) -> None:
+    raw, index, timeline = context.raw, context.index, context.timeline
     if cue.form == "source":
         subject = subject_after(index, cue.end, cue.end + 60)
-        timeline.add(cue.start, subject)
+        timeline.add(cue.start, _resolve(subject, timeline, cue.start))
         return
     if cue.pronoun:
         timeline.add(cue.start, timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start))
         return
-    line_start = raw.rfind("\n", 0, cue.start) + 1
-    start = sentence_start(raw, line_start, cue.start, quoted)
-    subject = subject_before(index, start, cue.start, quoted)
+    start = sentence_start(raw, line_start_of(raw, cue.start), cue.start, context.quoted)
+    subject = subject_before(raw, index, start, cue.start, context.quoted)
     if subject is None:
-        subject = subject_after(index, cue.end, min(cue.end + 40, sentence_end(raw, cue.end, len(raw), quoted)))
+        subject = subject_after(index, cue.end, min(cue.end + 40, sentence_end(raw, cue.end, len(raw), context.quoted)))
         if subject is not None and subject.start - cue.end > 12:
             subject = None
     timeline.add(cue.start, _resolve(subject, timeline, cue.start))
 
 
-def _after_cue(
-    raw: str,
-    quote: QuoteCandidate,
-    cues: Sequence[SpeechCue],
-    cue_starts: list[int],
-    index: MentionIndex,
-    timeline: Timeline,
-    quoted: Sequence[tuple[int, int]],
-) -> Attribution | None:
-    if not quote.closed:
-        return None
-    after = quote.close_at + 1
-    position = bisect.bisect_left(cue_starts, after)
-    if position >= len(cues):
-        return None
-    cue = cues[position]
-    if cue.start >= quote.line_end:
-        return None
-    gap = raw[after:cue.start]
-    limit = sentence_end(raw, cue.end, quote.line_end, quoted)
-    if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
-        if cue.form == "participle" or cue.form == "infinitive":
-            return None
-        if cue.pronoun:
-            mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), quote.open_at)
-            return Attribution(mention=mention, cue=cue, rule="after")
-        subject = subject_after(index, cue.end, limit)
-        if subject is not None and len(raw[cue.end:subject.start].split()) <= 2:
-            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="after")
-        return None
-    # English order: '," Rutte said' / '," she said'.
-    match = re.fullmatch(r"[\s,\u00a0\u202f]*(\S.{0,40}?)\s*", gap)
-    if match and cue.form == "finite":
-        subject = next(iter(index.between(after, cue.start)), None)
-        if subject is not None:
-            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="after")
+def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: int) -> Mention | None:
+    """The subject of an inverted cue: "a-t-il dit", "a déclaré Rutte", "indique le communiqué"."""
+    if cue.pronoun:
+        return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
+    subject = subject_after(context.index, cue.end, limit)
+    if subject is not None and len(context.raw[cue.end:subject.start].split()) <= 2:
+        return _resolve(subject, context.timeline, position) or None
     return None
 
 
-def _before_cue(
-    raw: str,
+def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """Rule 1: "», a déclaré X", "», a-t-il dit", '," X said' right after the quote."""
+    raw = context.raw
+    if not quote.closed:
+        return None
+    after = quote.close_at + 1
+    position = bisect.bisect_left(context.cue_starts, after)
+    if position >= len(context.cues):
+        return None
+    cue = context.cues[position]
+    if cue.start >= quote.line_end or cue.form in ("participle", "infinitive"):
+        return None
+    gap = raw[after:cue.start]
+    limit = sentence_end(raw, cue.end, quote.line_end, context.quoted)
+    if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
+        mention = _inverted_subject(context, cue, limit, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="after") if mention else None
+    # English order: '," Rutte said', '," she said'.
+    if context.language == "en" and cue.form == "finite" and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:]{1,40}?\s*", gap):
+        subject = next(iter(context.index.between(after, cue.start)), None)
+        if subject is not None:
+            mention = _resolve(subject, context.timeline, quote.open_at)
+            return Attribution(mention=mention, cue=cue, rule="after") if mention else None
+    return None
+
+
+def _cue_before(
+    context: _Context,
     quote: QuoteCandidate,
     outside: Sequence[SpeechCue],
-    index: MentionIndex,
-    timeline: Timeline,
-    quoted: Sequence[tuple[int, int]],
+    earlier: Sequence[QuoteCandidate],
     results: Sequence[Attribution],
-    quotes: Sequence[QuoteCandidate],
 ) -> Attribution | None:
-    start = sentence_start(raw, quote.line_start, quote.open_at, quoted)
+    """Rule 2: a cue before the quote in its sentence ("X a déclaré : «", "selon X, «")."""
+    raw, index, timeline = context.raw, context.index, context.timeline
+    start = sentence_start(raw, quote.line_start, quote.open_at, context.quoted)
     candidates = [c for c in outside if start <= c.start and c.end <= quote.open_at]
     if not candidates:
         return None
     cue = candidates[-1]
     if cue.form == "source":
         subject = subject_after(index, cue.end, quote.open_at)
-        if subject is not None:
-            return Attribution(mention=_resolve(subject, timeline, quote.open_at), cue=cue, rule="before")
-        return None
+        if subject is None:
+            return None
+        mention = _resolve(subject, timeline, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.pronoun:
         mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start)
-        return Attribution(mention=mention, cue=cue, rule="before")
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.form in ("participle", "infinitive"):
-        for prior, prior_result in zip(reversed(quotes[:len(results)]), reversed(results), strict=False):
-            if prior.open_at >= start and prior_result.mention is not None:
-                return Attribution(mention=prior_result.mention, cue=cue, rule="before")
-            break
-        subject = first_subject(index, start, cue.start, quoted)
-        if subject is None:
-            mention = timeline.last(quote.open_at)
-            return Attribution(mention=mention, cue=cue, rule="before") if mention else None
-        return Attribution(mention=_resolve(subject, timeline, cue.start), cue=cue, rule="before")
-    subject = subject_before(index, start, cue.start, quoted)
+        # "en affirmant : «", "Et d'ajouter : «": the speaker is the sentence's subject,
+        # or whoever spoke just before in the same sentence.
+        if earlier and results and earlier[-1].open_at >= start and results[-1].mention is not None:
+            return Attribution(mention=results[-1].mention, cue=cue, rule="before")
+        subject = first_subject(index, start, cue.start, context.quoted)
+        mention = _resolve(subject, timeline, cue.start) if subject else timeline.last(quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+    subject = subject_before(raw, index, start, cue.start, context.quoted)
     if subject is None:
         return None
-    return Attribution(mention=_resolve(subject, timeline, cue.start), cue=cue, rule="before")
+    mention = _resolve(subject, timeline, cue.start)
+    return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+
+
+_FOR_X = re.compile(r"(?:pour|for)\s", re.IGNORECASE)
+
+
+def _colon_or_for(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 2b: a quote after a colon speaks for its sentence's subject ("X n'a pas caché
+    son émotion : «"); "Pour X, «" gives X.
+    """
+    raw = context.raw
+    start = sentence_start(raw, quote.line_start, quote.open_at, context.quoted)
+    before = raw[start:quote.open_at].rstrip(" \u00a0\u202f")
+    if _FOR_X.match(raw, start):
+        subject = subject_after(context.index, start + 4, quote.open_at)
+        if subject is not None and subject.kind in ("name", "title") and re.match(r"[^,]{0,80},", raw[subject.end:quote.open_at] + ","):
+            mention = _resolve(subject, context.timeline, quote.open_at)
+            if mention is not None:
+                return Attribution(mention=mention, cue=None, rule="before")
+    if before.endswith(":"):
+        subject = first_subject(context.index, start, quote.open_at, context.quoted)
+        mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
+        if mention is not None:
+            return Attribution(mention=mention, cue=None, rule="before")
+    return None
+
+
+def _cue_later_in_sentence(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """Rule 2c: an inverted cue later in the sentence ('« ... » au titre de l'accord, a indiqué X')."""
+    raw = context.raw
+    end = sentence_end(raw, quote.close_at + 1, quote.line_end, context.quoted)
+    position = bisect.bisect_left(context.cue_starts, quote.close_at + 1)
+    while position < len(context.cues) and context.cues[position].start < end:
+        cue = context.cues[position]
+        position += 1
+        if not context.outside_quotes(cue.start) or cue.form != "finite":
+            continue
+        if not re.search(r"[,;]\s*$", raw[max(quote.close_at, cue.start - 4):cue.start]):
+            continue  # an incise follows a comma: ", a indiqué X"
+        mention = _inverted_subject(context, cue, end, quote.open_at)
+        if mention is not None:
+            return Attribution(mention=mention, cue=cue, rule="after")
+    return None
+
+
+def _continuation(
+    raw: str, quote: QuoteCandidate, prior: QuoteCandidate | None, prior_result: Attribution | None
+) -> Attribution | None:
+    """Rule 3: a quote that goes on from the previous one (same line, or the next line)."""
+    if prior is None or prior_result is None or prior_result.mention is None:
+        return None
+    same_line = prior.line_start == quote.line_start
+    starts_line = raw[quote.line_start:quote.open_at].strip() == ""
+    if same_line or (starts_line and len(raw[prior.close_at + 1:prior.line_end].strip()) <= 80):
+        return Attribution(mention=prior_result.mention, cue=None, rule="continuation")
+    return None
+
+
+def _paragraph_context(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """Rule 4: a quote opening its line speaks for the last person who spoke."""
+    if context.raw[quote.line_start:quote.open_at].strip():
+        return None
+    last = context.timeline.last(quote.open_at)
+    return Attribution(mention=last, cue=None, rule="context") if last else None
+
+
+def _reopened_paragraphs(raw: str, quotes: Sequence[QuoteCandidate], results: list[Attribution]) -> None:
+    """
+    French typography reopens « at each paragraph of a long quote and attributes it at
+    the end: an unclosed quote followed by a line that opens with a quote takes that
+    quote's speaker when its own came only from context.
+    """
+    for position in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[position], quotes[position + 1]
+        if quote.closed or results[position].rule not in ("context", "none", "continuation"):
+            continue
+        if following.line_start <= quote.line_start or raw[following.line_start:following.open_at].strip():
+            continue
+        if results[position + 1].mention is not None and results[position + 1].rule in ("after", "before"):
+            results[position] = Attribution(mention=results[position + 1].mention, cue=None, rule="continuation")

@@ -58,6 +58,8 @@ class Mention:
         subject: True when the mention can be a sentence subject (not after a
             preposition such as "de", "avec", "à").
         gender: ``m``, ``f`` or ``""`` when unknown.
+        country: For titles and demonyms, the country they name (``"NO"`` for "le
+            Norvégien"), used to prefer a person of that nationality.
 
     .. versionadded:: 0.1.0
     """
@@ -71,6 +73,7 @@ class Mention:
     role: str | None = None
     subject: bool = True
     gender: str = ""
+    country: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -186,16 +189,53 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+_CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", ",", "(", "—", "–", "-", "»", "«", "“", "”", '"',
+                             "et", "mais", "car", "puis", "alors", "donc", "ensuite", "and", "but", "while"})
+_SKIPPABLE_BEFORE = frozenset({"le", "la", "l'", "l’", "les", "the", "m.", "mme", "mr", "mrs", "ms", "dr",
+                               "son", "sa", "leur", "his", "her", "their", "ancien", "ancienne", "former",
+                               "nouveau", "nouvelle", "new", "actuel", "actuelle"})
+
+
 def _in_subject_position(raw: str, start: int, line_start: int) -> bool:
-    """False when the word before ``start`` is a preposition ("de X", "avec X")."""
-    before = tokenize(raw, max(line_start, start - 40), start)
-    # Skip determiners and honorifics between the preposition and the mention.
+    """
+    True when the mention opens a clause: at the start of its line, or after sentence
+    punctuation, a comma or a coordinating conjunction, once determiners, honorifics,
+    office words and nationality adjectives before it are skipped ("Par ailleurs, le
+    Finlandais Petteri Orpo a déclaré"). A mention after a verb or a preposition is an
+    object or a complement ("a félicité Rutte", "le soutien de Rutte").
+    """
+    before = tokenize(raw, max(line_start, start - 80), start)
+    sets = _word_sets()
     index = len(before) - 1
-    while index >= 0 and before[index][0].casefold() in {"le", "la", "l'", "l’", "les", "m.", "mme", "the"}:
-        index -= 1
+    while index >= 0:
+        word = before[index][0].casefold()
+        if word in _SKIPPABLE_BEFORE or word in sets["office_words"] or _is_demonym_word(before[index][0]):
+            index -= 1
+            continue
+        # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
+        # after a determiner form a title in apposition to the name.
+        if before[index][0].islower() and before[index][0].isalpha():
+            back = index - 1
+            while back >= max(0, index - 3) and before[back][0].casefold() not in _SKIPPABLE_BEFORE:
+                if not before[back][0].isalpha() or not before[back][0].islower():
+                    back = -1
+                    break
+                back -= 1
+            if back >= max(0, index - 3) and before[back][0].casefold() in {"le", "la", "l'", "l’", "the", "un", "une", "a", "an"}:
+                index = back - 1
+                continue
+        break
     if index < 0:
-        return True
-    return before[index][0].casefold() not in _PREPOSITION_WORDS
+        return start - 80 < line_start or not before
+    return before[index][0].casefold() in _CLAUSE_OPENERS
+
+
+@lru_cache(maxsize=4096)
+def _is_demonym_word(word: str) -> bool:
+    """A nationality word ("albanais", "Finlandais") that may stand before a name."""
+    from natocorpus.gazetteer import lookup_country
+
+    return len(word) > 3 and word.isalpha() and lookup_country(word) is not None
 
 
 def _name_runs(
@@ -244,6 +284,9 @@ def _name_runs(
     return runs
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
+
+
 def _is_name_token(
     token: str,
     start: int,
@@ -253,6 +296,8 @@ def _is_name_token(
     *,
     allow_stop: bool,
 ) -> bool:
+    if _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
+        return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
     if not token[:1].isalpha() or not is_upper_initial(token):
         return False
     if len(token) > 1 and token.isupper() and "-" not in token:
@@ -275,7 +320,7 @@ def find_mentions(
     *,
     excluded: Sequence[tuple[int, int]] = (),
     date: dt.date | None = None,
-    demonym_country: dict[str, str] | None = None,
+    demonyms: Sequence[tuple[int, int, str]] = (),
     country_lookup: object = None,
 ) -> ResolvedMentions:
     """
@@ -288,7 +333,8 @@ def find_mentions(
         excluded: Spans that cannot be part of a name (country, city and demonym
             mentions, quoted names of initiatives).
         date: The article's date, to pick the office holder of a title.
-        demonym_country: Unused; kept for signature stability.
+        demonyms: ``(start, end, code)`` of the demonyms of the text; "le Norvégien"
+            standing alone refers back to a person (of that nationality, when known).
         country_lookup: A callable ``str -> ISO code | None`` for title qualifiers
             (``américain`` → ``US``).
 
@@ -357,9 +403,12 @@ def find_mentions(
                 article_full.setdefault(key, canonical)
 
     gender_of = {p.name: p.gender for p in people()}
+    organisation_words = _organisation_words()
     for start, end, honorific in names:
         parts = _split_name(raw, start, end)
         text = " ".join(parts)
+        if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
+            continue  # "Université Laval", "Atlantic Council": not a person
         if len(parts) >= 2:
             canonical: str | None = _canonical_full(text, by_name)
         else:
@@ -391,6 +440,18 @@ def find_mentions(
             raw_mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(),
                                         end=match.end(), gender=gender))
 
+    # "le Norvégien", "l'Américain" standing for a person named earlier.
+    for start, end, code in demonyms:
+        text = raw[start:end]
+        if not is_upper_initial(text) or not re.search(r"(?:^|\s)(?:le|la|l['’])\s*$", raw[max(0, start - 4):start], re.IGNORECASE):
+            continue
+        following = tokenize(raw, end, min(len(raw), end + 30))
+        if following and is_upper_initial(following[0][0]) and following[0][0][:1].isalpha():
+            continue  # "le Finlandais Petteri Orpo": an apposition, not an anaphor
+        line_start = next((s for s, e in spans if s <= start < e), start)
+        raw_mentions.append(Mention(kind="demonym", text=text, start=start, end=end, country=code,
+                                    subject=_in_subject_position(raw, start, line_start)))
+
     names_only = sorted((m for m in raw_mentions if m.kind == "name"), key=lambda m: m.start)
     resolved_titles = _resolve_titles(raw, titles, names_only, date)
     mentions = [m for m in raw_mentions if m.kind != "document"]
@@ -404,12 +465,21 @@ def find_mentions(
 
 @lru_cache(maxsize=1)
 def _pronoun_pattern() -> re.Pattern[str]:
-    # Singular subjects only: a plural ("ils", "ces derniers") rarely names one speaker.
-    singular = {"il", "elle", "celui-ci", "celle-ci", "ce dernier", "cette dernière", "he", "she"}
-    words = sorted(_word_sets()["pronouns"] & singular, key=len, reverse=True)
+    # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
+    # names one speaker.
+    from natocorpus.extract.quotes import cue_words
+
+    words = sorted(cue_words()["anaphors"], key=len, reverse=True)
     body = "|".join(re.escape(w) for w in words)
     # Only as a word of its own: "il" but not "-t-il" (inversions are read by the cue rules).
     return re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    from natocorpus.extract.quotes import cue_words
+
+    return cue_words()["organisation_words"]
 
 
 def _surname_keys(full: str) -> list[str]:
@@ -479,8 +549,6 @@ def _resolve_titles(
         name = _apposition(raw, mention, names)
         if name is not None and office:
             bound.setdefault((office, of), name)
-            if of:
-                bound.setdefault((office, ""), name)
         resolved.append((mention, office, of, name))
     # A bare title borrows the body of the same office named elsewhere in the article.
     bodies: dict[str, str] = {}
@@ -490,14 +558,40 @@ def _resolve_titles(
     named_people = {m.name for m in names}
     output: list[Mention] = []
     for mention, office, of, name in resolved:
+        # A binding counts for the same office of the same body only: "le président
+        # russe" is not the "président finlandais" named earlier. A bare title ("le
+        # premier ministre") takes a bare binding first ("le premier ministre Justin
+        # Trudeau"), then the body the article gives the office elsewhere.
         body = of or bodies.get(office, "")
+        if name is None and office and not of:
+            name = bound.get((office, ""))
         if name is None and office:
-            name = bound.get((office, body)) or bound.get((office, ""))
+            name = bound.get((office, body))
         if name is None and office and body:
             name = _registry_holder(office, body, date, named_people)
         gender = next((p.gender for p in people() if p.name == name), "")
-        output.append(attrs.evolve(mention, name=name, gender=gender))
+        if not gender and re.search(r"(?:^|\s)(?:la|une|cette)\s*$", mention_prefix(raw, mention.start), re.IGNORECASE):
+            gender = "f"
+        country = body if len(body) == 2 and body.isupper() else ""
+        output.append(attrs.evolve(mention, name=name, gender=gender, country=country))
     return output
+
+
+def mention_prefix(raw: str, start: int) -> str:
+    """The few characters before ``start`` (for determiners such as "la", "une")."""
+    return raw[max(0, start - 8):start].split("\n")[-1]
+
+
+def nationalities(name: str) -> frozenset[str]:
+    """The countries whose offices the registry says ``name`` held."""
+    return _nationalities().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, frozenset[str]]:
+    return {
+        p.name: frozenset(r.of for r in p.roles if len(r.of) == 2 and r.of.isupper()) for p in people()
+    }
 
 
 def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
@@ -506,7 +600,9 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
         if name.start < title.end:
             continue
         gap = raw[title.end:name.start]
-        if len(gap) <= 3 and gap.strip(" ,\u00a0\u202f") == "":
+        # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
+        # without a verb may stand between the title and the name.
+        if _APPOSITION_GAP.fullmatch(gap):
             return name.name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
@@ -518,6 +614,11 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
             return name.name
         break
     return None
+
+
+_APPOSITION_GAP = re.compile(
+    r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
+)
 
 
 def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
