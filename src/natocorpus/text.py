@@ -55,12 +55,17 @@ def line_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+# Letters that carry no combining accent in Unicode but are read without it.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ð": "d", "þ": "th",
+                                "æ": "ae", "œ": "oe", "’": "'"})
+
+
 @lru_cache(maxsize=65536)
 def fold(value: str) -> str:
-    """Case-fold and strip accents: ``"Étienne"`` → ``"etienne"``."""
+    """Case-fold and strip accents: ``"Étienne"`` → ``"etienne"``, ``"Łódź"`` → ``"lodz"``."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return folded.replace("’", "'")
+    return folded.translate(_PLAIN_LETTERS)
 
 
 def is_upper_initial(word: str) -> bool:

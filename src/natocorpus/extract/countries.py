@@ -479,7 +479,8 @@ def find_places(
     every inflection (``"russes"``, ``"Nord-Coréens"``, ``"le Finlandais"``), including
     compounds (``"russo-ukrainien"`` gives Russia and Ukraine). Cities are their own
     mentions and never count as countries (``"Bruxelles"`` → Belgium as the city's country
-    only); a city after ``région de``/``oblast de`` is a region and is skipped, and a
+    only); a city in capitals is a dateline and is skipped; a city after ``région de``/
+    ``oblast de`` is a region and is skipped, and a
     city-state (Luxembourg, Singapour, Djibouti...) is the country unless it follows
     ``à``/``in``. Ambiguous names (``"Maurice"``, ``"Guinée"``, ``"Georgia"``) are left out.
 
@@ -507,4 +508,7 @@ def find_places(
     scanner = _Scanner(raw, _index(lang))
     for start, end in _clean_spans(spans, len(raw)):
         scanner.scan(start, end)
-    return scanner.countries, scanner.cities
+    # A city in capitals opening a paragraph is a dateline ("BRUXELLES (AFP) -"): it says
+    # where the reporter filed from, not what the article is about.
+    cities = [c for c in scanner.cities if not (c.text.isupper() and len(c.text) > 3)]
+    return scanner.countries, cities

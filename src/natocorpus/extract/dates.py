@@ -4,7 +4,8 @@ The article's date, where the text states or pins it.
 Rules, in order:
 
 1. A full date in the header or a dateline ("Publié le 12 mars 2023", "2022-02-24",
-   "12/03/2023") before the first body paragraph.
+   "12/03/2023", "12.05.2022") before the first body paragraph (day first, as French
+   writes it).
 2. The first full date in the body ("Ce mercredi (7 février 2024)", "7 February 2024",
    "February 7, 2024").
 3. A day and month without a year ("le 10 juillet") when the text pins the year: exactly
@@ -40,9 +41,11 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH})\.?[\s\u00a0\u202f]+{_DAY},?[\s\u00a0\u202f]+{_YEAR}(?!\d)", re.IGNORECASE
 )
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<day>[0-3]?\d)(?P<separator>[/.])(?P<month>[01]?\d)(?P=separator)(?P<year>(?:19|20)\d\d)(?![\d/])"
+)
 _DAY_MONTH = re.compile(rf"(?<!\d){_DAY}[\s\u00a0\u202f]+(?P<month>{_MONTH})\b(?![\s\u00a0\u202f]+\d)", re.IGNORECASE)
-_YEAR_ALONE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,]|\s*%)")
+_YEAR_ALONE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[.,]\d|\s*%)")
 # Phrases before a year that look ahead or back rather than date the article.
 _NOT_THIS_YEAR = re.compile(
     r"(?:d['’]ici|pour|avant|après|depuis|jusqu['’]en|jusqu['’]à|horizon|entre|dès|fin|début|by|until|since|before|after)\s+(?:l['’]an\s+|la\s+fin\s+|fin\s+)?$",

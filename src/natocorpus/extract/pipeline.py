@@ -22,6 +22,7 @@ from natocorpus.extract.quotes import (
     find_quote_spans,
     is_speech,
     quote_kind,
+    sentence_end,
     sentence_start,
 )
 from natocorpus.extract.speakers import find_mentions
@@ -44,11 +45,11 @@ _BODY_ROLES = ("title", "heading", "paragraph")
 def _agency_in_body(raw: str, spans: list[tuple[int, int]]) -> str | None:
     """An agency credited in the body: "BRUXELLES (Reuters) -", "... (Belga)"."""
     agencies = boilerplate_rules().agencies
-    pattern = re.compile(r"\((" + "|".join(re.escape(a) for a in agencies) + r")\)")
+    pattern = re.compile(r"\((?:(?:avec|with|source\s*:)\s*)?(" + "|".join(re.escape(a) for a in agencies) + r")\)", re.IGNORECASE)
     for start, end in spans[:3] + spans[-3:]:
         match = pattern.search(raw, start, end)
         if match:
-            return match.group(1)
+            return match.group(1)  # as written
     return None
 
 
@@ -172,5 +173,12 @@ def _cue_near(raw: str, candidate, cues, cue_positions, quoted) -> bool:  # type
     if right < len(cues):
         gap = raw[candidate.close_at + 1:cues[right].start]
         if len(gap) <= 4 and gap.strip(" ,\u00a0\u202f") == "":
+            return True
+    # An incise later in the sentence: "« ... » dans ce dossier, a indiqué X".
+    end = sentence_end(raw, candidate.close_at + 1, candidate.line_end, quoted)
+    for cue in cues[right:]:
+        if cue.start >= end:
+            break
+        if cue.form == "finite" and raw[max(0, cue.start - 3):cue.start].rstrip().endswith(","):
             return True
     return False

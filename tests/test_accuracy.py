@@ -1,0 +1,56 @@
+"""Accuracy targets, measured with natocorpus.evaluate against hand-made gold annotations.
+
+The seeds' gold ships with the package; ``tests/data/unseen`` and ``tests/data/holdout``
+are articles written for the tests, with gold annotations, that the extraction rules were
+not written from (the holdout set was never looked at while writing rules).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import natocorpus
+
+DATA = Path(__file__).parent / "data"
+SETS = [name for name in ("unseen", "holdout") if (DATA / name / "annotations.json").exists()]
+
+
+@pytest.fixture(name="seed_report", scope="module")
+def fixture_seed_report(corpus: natocorpus.Corpus) -> natocorpus.EvaluationReport:
+    """The evaluation of the bundled corpus against its gold."""
+    return natocorpus.evaluate(corpus, natocorpus.io.bundled_annotations_path())
+
+
+class TestSeedTargets:
+    def test_every_quote_found(self, seed_report: natocorpus.EvaluationReport) -> None:
+        """Every gold quote is found, and nothing else."""
+        assert (1.0, 1.0) == (seed_report.quotes.recall, seed_report.quotes.precision)
+
+    def test_every_speaker_right(self, seed_report: natocorpus.EvaluationReport) -> None:
+        """Every matched quote has the gold speaker."""
+        assert seed_report.speakers.total == seed_report.speakers.correct
+
+    def test_country_f1(self, seed_report: natocorpus.EvaluationReport) -> None:
+        """Country F1 is at least 0.98."""
+        assert seed_report.countries.f1 >= 0.98
+
+    def test_every_title_right(self, seed_report: natocorpus.EvaluationReport) -> None:
+        """Every title is the gold title."""
+        assert seed_report.titles.total == seed_report.titles.correct == 5
+
+    def test_no_error_listed(self, seed_report: natocorpus.EvaluationReport) -> None:
+        """Dates, persons, cities, boilerplate, bylines and sources match the gold too."""
+        assert [] == list(seed_report.errors)
+
+
+@pytest.mark.parametrize("name", SETS)
+class TestUnseenTargets:
+    def test_targets(self, name: str) -> None:
+        """Quote F1 >= 0.95, speaker accuracy >= 0.90, country F1 >= 0.95 on articles not tuned on."""
+        folder = DATA / name
+        corpus = natocorpus.Corpus.from_dir(folder)
+        report = natocorpus.evaluate(corpus, folder / "annotations.json")
+        figures = (report.quotes.f1 >= 0.95, report.speakers.value >= 0.90, report.countries.f1 >= 0.95)
+        assert (True, True, True) == figures, report.format()

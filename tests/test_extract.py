@@ -1,0 +1,357 @@
+"""The extraction engine on sentences written for these tests (not taken from the seeds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from natocorpus import extract_article
+from natocorpus.extract.quotes import find_quote_spans
+
+
+def article(body: str, title: str = "Un titre de test sur l'Alliance") -> "object":
+    """Extract a small article made of a title and body paragraphs."""
+    return extract_article(f"{title}\n\n{body}\n", "test")
+
+
+def quotes_of(body: str, title: str = "Un titre de test sur l'Alliance") -> list[tuple[str, str | None, str]]:
+    """``(text, speaker, kind)`` of each quote of a small article."""
+    return [(q.text, q.speaker_name, q.kind) for q in article(body, title).quotes]
+
+
+class TestQuoteSpans:
+    def test_guillemets_with_inner_spaces(self) -> None:
+        """The spaces just inside « » are not part of the quote."""
+        raw = "Il a dit : « Nous restons unis. »"
+        (span,) = find_quote_spans(raw, [(0, len(raw))])
+        assert "Nous restons unis." == raw[span.start:span.end]
+
+    def test_nested_quote_stays_inside(self) -> None:
+        """A nested « » or “ ” stays inside its outer span."""
+        raw = "Elle a écrit : « Ce « partenariat » et ce “dialogue” sont creux », a-t-elle dit."
+        spans = find_quote_spans(raw, [(0, len(raw))])
+        assert ["Ce « partenariat » et ce “dialogue” sont creux"] == [raw[s.start:s.end] for s in spans]
+
+    def test_straight_quotes_alternate(self) -> None:
+        """Straight double quotes pair by alternation."""
+        raw = 'Il a dit "un" puis "deux".'
+        assert ["un", "deux"] == [raw[s.start:s.end] for s in find_quote_spans(raw, [(0, len(raw))])]
+
+    def test_unclosed_mark_closes_at_line_end(self) -> None:
+        """An unclosed mark closes at the end of its line, and is flagged."""
+        raw = "Il a prévenu : « Nous ne céderons rien\nLigne suivante."
+        (span,) = find_quote_spans(raw, [(0, raw.index("\n"))])
+        assert ("Nous ne céderons rien", False) == (raw[span.start:span.end], span.closed)
+
+    def test_apostrophe_is_not_a_mark(self) -> None:
+        """The French apostrophe never closes anything."""
+        raw = "L’Alliance d’aujourd’hui n’est pas celle d’hier."
+        assert [] == find_quote_spans(raw, [(0, len(raw))])
+
+    def test_stray_closing_mark_is_ignored(self) -> None:
+        """A closing mark with no opener yields nothing and does not crash."""
+        raw = "Texte » avec un guillemet fermant seul."
+        assert [] == find_quote_spans(raw, [(0, len(raw))])
+
+
+class TestSpeechOrName:
+    def test_initiative_name_is_a_term(self) -> None:
+        """A span after a naming noun is a name, kept as a term."""
+        result = article("Le ministre a présenté l'opération « Bouclier du Nord » aux alliés de la région.")
+        assert ([], ["Bouclier du Nord"]) == ([q.text for q in result.quotes], [t.text for t in result.terms])
+
+    def test_naming_noun_with_adjective_between(self) -> None:
+        """An adjective may stand between the naming noun and the name."""
+        result = article("Le quotidien économique « Vedomosti » affirme que les livraisons reprendront bientôt.")
+        assert ["Vedomosti"] == [t.text for t in result.terms]
+
+    def test_span_starting_with_naming_noun(self) -> None:
+        """« plan de paix » names a plan, it is not reported speech."""
+        result = article("Le président a défendu son « plan de paix » devant les députés réunis à Paris.")
+        assert ["plan de paix"] == [t.text for t in result.terms]
+
+    def test_short_partial_quote_with_cue_is_speech(self) -> None:
+        """A one-word fragment in a sentence with a speech verb is a quote."""
+        assert [("inacceptable", "Jens Stoltenberg", "partial")] == quotes_of(
+            "Jens Stoltenberg a jugé la situation « inacceptable » lors de sa visite à Varsovie."
+        )
+
+    def test_lowercase_clause_after_naming_noun_is_speech(self) -> None:
+        """A long lower-case clause after "initiative" is reported words, not a name."""
+        texts = [q.text for q in article(
+            "La ministre Anna Lindqvist a salué une initiative « utile pour toute la région et pour nous »."
+        ).quotes]
+        assert ["utile pour toute la région et pour nous"] == texts
+
+
+class TestKind:
+    @pytest.mark.parametrize(
+        ("body", "expected"),
+        [
+            ("Mark Rutte a déclaré : « Nous sommes prêts. »", "full"),
+            ("« Nous sommes prêts », a déclaré Mark Rutte.", "full"),
+            ("Mark Rutte a estimé que « la menace grandit » à l'Est.", "partial"),
+            ("Mark Rutte a souligné que « La Russie menace l'Europe » selon lui.", "partial"),
+            ("Le ministre a parlé hier. « Nous sommes prêts », a déclaré Mark Rutte.", "full"),
+        ],
+    )
+    def test_full_or_partial(self, body: str, expected: str) -> None:
+        """A quote opening a sentence is full; one embedded in the narrator's sentence is partial."""
+        (quote,) = article(body).quotes
+        assert expected == quote.kind
+
+
+class TestAttribution:
+    def test_inverted_cue_with_name(self) -> None:
+        """« … », a déclaré X."""
+        assert "Kaja Kallas" == quotes_of("« L'Europe doit agir », a déclaré Kaja Kallas à Bruxelles.")[0][1]
+
+    def test_inverted_pronoun_goes_to_paragraph_subject(self) -> None:
+        """« … », a-t-elle ajouté: the subject of the paragraph, not a person merely mentioned."""
+        body = (
+            "La chercheuse Inès Morel a comparé la situation à celle décrite par Vladimir Poutine. "
+            "« Rien n'est joué », a-t-elle ajouté."
+        )
+        assert "Inès Morel" == quotes_of(body)[0][1]
+
+    def test_pronoun_skips_person_mentioned_as_object(self) -> None:
+        """A name after a verb or a preposition is not the antecedent of "il"."""
+        body = (
+            "Le général Paul Arnaud a longuement critiqué Viktor Orban devant les sénateurs. "
+            "« Il faut tenir bon », a-t-il lancé."
+        )
+        assert "Paul Arnaud" == quotes_of(body)[0][1]
+
+    def test_cue_before_with_colon(self) -> None:
+        """X a déclaré : « … »."""
+        assert "Antony Blinken" == quotes_of("Antony Blinken a martelé : « Nous ne reculerons pas. »")[0][1]
+
+    def test_selon(self) -> None:
+        """Selon X, « … »."""
+        assert "Petr Novak" == quotes_of("Selon Petr Novak, « la frontière est calme depuis lundi ».")[0][1]
+
+    def test_pour_x(self) -> None:
+        """Pour X, chercheuse, « … »."""
+        body = "Pour Claire Duval, chercheuse à l'Institut Est-Ouest, « le sommet marque un tournant »."
+        assert "Claire Duval" == quotes_of(body)[0][1]
+
+    def test_gerund_speaks_for_sentence_subject(self) -> None:
+        """X a souligné ..., en affirmant : « … »: the sentence's subject."""
+        body = "Mark Rutte a souligné les progrès de la défense aérienne en Pologne, en affirmant : « C'est décisif. »"
+        assert "Mark Rutte" == quotes_of(body)[0][1]
+
+    def test_et_d_ajouter(self) -> None:
+        """Et d'ajouter : « … » continues the last speaker."""
+        body = "Kaja Kallas a dénoncé les frappes. Et d'ajouter : « L'Europe ne lâchera pas. »"
+        assert "Kaja Kallas" == quotes_of(body)[0][1]
+
+    def test_title_resolves_through_registry_and_date(self) -> None:
+        """A title alone names its holder on the article's date."""
+        body = (
+            "Publié le 3 mars 2023\n\n"
+            "Le sommet s'est ouvert dans le calme à Bruxelles, où les ministres des Affaires étrangères "
+            "de l'Alliance ont longuement parlé de l'aide militaire à l'Ukraine et des stocks de munitions. "
+            "« Nous tiendrons nos engagements », a assuré le chef de la diplomatie américaine."
+        )
+        assert "Antony Blinken" == quotes_of(body)[0][1]
+
+    def test_title_bound_to_name_beats_registry(self) -> None:
+        """"le porte-parole de l'armée, Ivan Petrenko," binds the title to that name."""
+        body = (
+            "Le porte-parole de l'armée de l'air, Ivan Petrenko, a fait le point sur la situation. "
+            "« Trois missiles ont été abattus », a déclaré le porte-parole de l'armée de l'air."
+        )
+        assert "Ivan Petrenko" == quotes_of(body)[0][1]
+
+    def test_bare_title_does_not_borrow_other_country(self) -> None:
+        """"le président russe" is not the "président finlandais" bound earlier."""
+        body = (
+            "Publié le 4 avril 2023\n\n"
+            "Le président finlandais, Sauli Niinistö, a salué l'adhésion de son pays à l'Alliance, "
+            "après des mois de négociations avec la Turquie et la Hongrie sur la candidature. "
+            "« L'élargissement est une menace », a répliqué le président russe."
+        )
+        assert "Vladimir Poutine" == quotes_of(body)[0][1]
+
+    def test_demonym_anaphor(self) -> None:
+        """« … », a déclaré le Norvégien: the Norwegian named earlier."""
+        body = (
+            "Jens Stoltenberg a reçu les ministres à Bruxelles mardi matin. "
+            "« Le rythme de production doit doubler », a déclaré le Norvégien."
+        )
+        assert "Jens Stoltenberg" == quotes_of(body)[0][1]
+
+    def test_document_speaks_for_organisation(self) -> None:
+        """« … », indique le communiqué: the organisation last named."""
+        body = (
+            "Le Kremlin a publié un texte après la réunion de sécurité tenue à Moscou. "
+            "« Toute livraison d'armes sera une cible légitime », indique le communiqué."
+        )
+        assert ("Kremlin", "organisation") == (
+            article(body).quotes[0].speaker.name, article(body).quotes[0].speaker.kind
+        )
+
+    def test_document_with_owner(self) -> None:
+        """"la déclaration finale de l'OTAN indique que « … »" → OTAN."""
+        body = "La déclaration finale de l'OTAN indique que « la Russie reste la menace la plus directe »."
+        assert "OTAN" == quotes_of(body)[0][1]
+
+    def test_continuation_paragraph(self) -> None:
+        """A paragraph that is only a quote continues the previous speaker."""
+        body = (
+            "« Nous devons agir vite », a poursuivi Kaja Kallas.\n\n"
+            "« Et nous devons agir ensemble, sans attendre Washington. »"
+        )
+        assert ["Kaja Kallas", "Kaja Kallas"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_reopened_paragraph_takes_final_attribution(self) -> None:
+        """A long quote reopened with « on the next paragraph is attributed at its end."""
+        body = (
+            "Le sommet a été long et difficile pour tous les participants réunis à Vilnius cette semaine.\n\n"
+            "« Nous avons tenu bon. Personne ne nous divisera.\n\n"
+            "« L'Ukraine aura sa place parmi nous », a conclu Justin Trudeau."
+        )
+        assert ["Justin Trudeau", "Justin Trudeau"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_colon_after_non_speech_verb(self) -> None:
+        """X n'a pas caché son émotion : « … »."""
+        body = "Le maire Jean Vidal n'a pas caché son émotion : « Revenez vite, nous vous attendons. »"
+        assert "Jean Vidal" == quotes_of(body)[0][1]
+
+    def test_inverted_cue_later_in_sentence(self) -> None:
+        """La Russie « … » dans ce dossier, a indiqué X."""
+        body = "La Russie « ne cédera pas » dans ce dossier, a indiqué Sergueï Lavrov devant la presse."
+        assert "Sergueï Lavrov" == quotes_of(body)[0][1]
+
+    def test_unknown_speaker_is_kept(self) -> None:
+        """Someone the registry does not know is still found by name."""
+        assert "Zofia Wrona" == quotes_of("« Nous sommes prêtes », a affirmé Zofia Wrona, maire de Suwałki.")[0][1]
+
+    def test_surname_joins_full_name(self) -> None:
+        """A surname alone joins the full name the article gives."""
+        body = "Olena Kovalenko dirige l'hôpital de Kharkiv depuis deux ans. « Tout manque », a dit Kovalenko."
+        assert "Olena Kovalenko" == quotes_of(body)[0][1]
+
+    def test_no_speaker_is_none(self) -> None:
+        """A quote with no cue and nobody speaking before it has no speaker."""
+        result = article("Sur la banderole, on pouvait lire « Paix et liberté pour tous les peuples ».")
+        assert [None] == [q.speaker_name for q in result.quotes]
+
+
+class TestEnglish:
+    def test_said_after_name(self) -> None:
+        """'"...," Rutte said' in an English article."""
+        raw = (
+            "NATO chief meets allies\n\n"
+            "NATO Secretary General Mark Rutte met defence ministers in Brussels on Thursday. "
+            "\u201cWe will keep supporting Ukraine for as long as it takes,\u201d Rutte said.\n"
+        )
+        result = extract_article(raw, "en1")
+        assert ("en", "Mark Rutte") == (result.language, result.quotes[0].speaker_name)
+
+    def test_she_said(self) -> None:
+        """'"...," she said' goes to the woman who spoke before."""
+        raw = (
+            "Baltic ministers warn Moscow\n\n"
+            "Estonian Prime Minister Kaja Kallas told reporters the threat was growing. "
+            "\u201cWe cannot be naive about Russia,\u201d she said.\n"
+        )
+        assert "Kaja Kallas" == extract_article(raw, "en2").quotes[0].speaker_name
+
+
+class TestStructure:
+    def test_title_after_section_label_and_byline(self) -> None:
+        """A section label and a byline above the headline are set aside."""
+        raw = (
+            "Monde\n\nPar Julie Martin\n\nL'Alliance renforce son flanc est\n\n"
+            "Les ministres de la Défense de l'Alliance se sont réunis mardi à Bruxelles pour discuter "
+            "du renforcement du flanc est, dans un contexte de tensions croissantes avec la Russie et "
+            "d'inquiétude sur les stocks de munitions des pays membres.\n"
+        )
+        result = extract_article(raw, "s1")
+        assert ("L'Alliance renforce son flanc est", "Julie Martin", ("Monde",)) == (
+            result.title, result.byline, result.boilerplate
+        )
+
+    def test_teaser_is_set_aside_and_article_goes_on(self) -> None:
+        """"Lire aussi" and its teaser are furniture; the paragraph after them is body."""
+        raw = (
+            "Titre de l'article\n\n"
+            "Premier paragraphe assez long pour être du corps de texte, avec une phrase complète sur "
+            "la défense européenne et les dépenses militaires des pays de l'Alliance atlantique réunis.\n\n"
+            "Lire aussi\nLe Japon augmente son budget militaire\n\n"
+            "Le Premier ministre suédois a ensuite pris la parole devant les députés réunis à Stockholm.\n"
+        )
+        result = extract_article(raw, "s2")
+        assert ("Lire aussi", "Le Japon augmente son budget militaire") == result.boilerplate
+        assert "JP" not in result.country_codes and "SE" in result.country_codes
+
+    def test_tail_after_comment_prompt(self) -> None:
+        """Everything after "Laisser un commentaire" is furniture."""
+        raw = (
+            "Un titre sur l'Alliance\n\n"
+            "Un paragraphe de corps de texte suffisamment long pour compter comme tel, qui parle de "
+            "l'Alliance atlantique et de ses membres européens réunis à Bruxelles pour un sommet.\n\n"
+            "Laisser un commentaire\n\nLa Chine et la Russie\n"
+        )
+        result = extract_article(raw, "s3")
+        assert ("Laisser un commentaire", "La Chine et la Russie") == result.boilerplate
+        assert "CN" not in result.country_codes
+
+    @pytest.mark.parametrize(
+        ("line", "source"),
+        [("(Belga)", "Belga"), ("Selon Ukrinform", "Ukrinform"), ("Avec AFP", "AFP"), ("Source : TASS", "TASS")],
+    )
+    def test_source_credit(self, line: str, source: str) -> None:
+        """A short credit line gives the source."""
+        raw = (
+            "Un titre sur l'Alliance\n\n"
+            "Un paragraphe de corps de texte suffisamment long pour compter comme tel, qui parle de "
+            f"l'Alliance atlantique et de ses membres européens réunis à Bruxelles pour un sommet.\n\n{line}\n"
+        )
+        assert source == extract_article(raw, "s4").source
+
+    def test_dateline_is_metadata(self) -> None:
+        """"Publié le ..." is a dateline, not boilerplate, and gives the date."""
+        raw = (
+            "Un titre sur l'Alliance\n\nPublié le 12 mars 2023 à 14h05\n\n"
+            "Un paragraphe de corps de texte suffisamment long pour compter comme tel, qui parle de "
+            "l'Alliance atlantique et de ses membres européens réunis à Bruxelles pour un sommet.\n"
+        )
+        result = extract_article(raw, "s5")
+        assert (dt.date(2023, 3, 12), (), "dateline") == (result.date, result.boilerplate, result.lines[1].role)
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Ce mardi (4 avril 2023), les ministres se sont réunis.", dt.date(2023, 4, 4)),
+            ("Le 1er décembre 2024, Kaja Kallas a pris ses fonctions.", dt.date(2024, 12, 1)),
+            ("MOSCOU, 2022-02-24 - Les troupes sont entrées en Ukraine.", dt.date(2022, 2, 24)),
+            ("Mis en ligne le 07/03/2024, cet article parle de la Suède.", dt.date(2024, 3, 7)),
+            ("Le 10 juillet, au sommet de Washington de 2024, les alliés ont parlé.", dt.date(2024, 7, 10)),
+            ("Hier matin, jeudi, les ministres se sont réunis.", None),
+            ("Le 10 juillet, les alliés ont parlé de 2023 et de 2024.", None),
+            ("Le 10 juillet, ils ont promis 2 % d'ici 2030.", None),
+        ],
+    )
+    def test_date(self, text: str, expected: dt.date | None) -> None:
+        """Full dates, day-month pinned by a single year, and nothing otherwise."""
+        assert expected == article(text + " Une phrase de plus pour le corps du texte de cet article.").date
+
+
+class TestPersons:
+    def test_organisation_is_not_a_person(self) -> None:
+        """"Université Laval" is an institution, not a person."""
+        result = article("Marie Tremblay, professeure à l'Université Laval, a commenté le sommet de Vilnius.")
+        assert ("Marie Tremblay",) == result.person_names
+
+    def test_registry_alias(self) -> None:
+        """A surname the registry knows gets its canonical full name."""
+        assert ("Vladimir Poutine",) == article("Poutine a répondu aux sanctions par des menaces.").person_names
+
+    def test_title_without_name_is_not_a_person(self) -> None:
+        """A bare title mentions an office, not a named person."""
+        assert () == article("La haute représentante de l'Union européenne a parlé à la presse.").person_names
