@@ -96,3 +96,146 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[st
     """``(token, start, end)`` triples of ``text[start:end]``, offsets into ``text``."""
     stop = len(text) if end is None else end
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+
+
+@lru_cache(maxsize=65536)
+def _folded_key(word: str) -> str:
+    return fold(word.replace("’", "'"))
+
+
+class PhraseMatcher:
+    """
+    Find phrases (each a small regular expression) at word starts, in linear time.
+
+    A single alternation of hundreds of phrases is tried at every position of the text;
+    grouping the phrases by their first word and trying only the group of the word at
+    hand keeps the cost proportional to the number of words.
+
+    Args:
+        phrases: ``(first word, pattern)`` pairs; the pattern must match from the start
+            of the first word. The first word is compared folded (case and accents) when
+            ``ignore_case`` is true, else exactly.
+        ignore_case: Match case-insensitively.
+    """
+
+    def __init__(self, phrases: list[tuple[str, str]], *, ignore_case: bool) -> None:
+        self.ignore_case = ignore_case
+        grouped: dict[str, list[str]] = {}
+        for head, pattern in phrases:
+            grouped.setdefault(self._key(head), []).append(pattern)
+        flags = re.IGNORECASE if ignore_case else 0
+        self.patterns = {
+            head: re.compile("|".join(f"(?:{p})" for p in sorted(set(group), key=len, reverse=True))
+                             + r"(?![\w-])", flags)
+            for head, group in grouped.items()
+        }
+
+    def _key(self, word: str) -> str:
+        return _folded_key(word) if self.ignore_case else word.replace("’", "'")
+
+    def finditer(
+        self, text: str, tokens: list[tuple[str, int, int]], end: int, keys: list[str] | None = None
+    ) -> list[re.Match[str]]:
+        """
+        Non-overlapping matches starting at the given tokens, left to right.
+
+        ``keys`` may give the tokens' keys already computed (folded for a matcher that
+        ignores case, see :meth:`TokenizedLines.folded`).
+        """
+        found: list[re.Match[str]] = []
+        covered = -1
+        if keys is None:
+            keys = [self._key(token) for token, _, _ in tokens]
+        patterns = self.patterns
+        for (_, start, _), key in zip(tokens, keys, strict=True):
+            if key not in patterns or start < covered:
+                continue
+            pattern = patterns[key]
+            match = pattern.match(text, start, end)
+            if match is not None and match.end() > start:
+                found.append(match)
+                covered = match.end()
+        return found
+
+
+class Intervals:
+    """Sorted, possibly overlapping ``(start, end)`` spans with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        # The largest end among the spans up to each position, for a one-bisect test.
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in self.spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps one of the spans."""
+        import bisect
+
+        position = bisect.bisect_left(self.starts, end) - 1
+        return position >= 0 and self.reach[position] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span (rebuilds the index; meant for few additions)."""
+        self.__init__([*self.spans, (start, end)])  # type: ignore[misc]
+
+
+class TokenizedLines:
+    """
+    The tokens of a set of lines, computed once and shared by the extraction steps.
+
+    Args:
+        text: The article text.
+        spans: ``(start, end)`` of the lines to tokenize.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.text = text
+        self.spans = sorted(spans)
+        self.line_starts = [start for start, _ in self.spans]
+        self.tokens = [tokenize(text, start, end) for start, end in self.spans]
+        self.token_starts = [[t[1] for t in line] for line in self.tokens]
+        self._folded: dict[int, list[str]] = {}
+        self._exact: dict[int, list[str]] = {}
+
+    def line_index(self, position: int) -> int:
+        """The index of the line holding ``position`` (the nearest line before it)."""
+        return max(0, self._bisect(self.line_starts, position) - 1)
+
+    def line_start(self, position: int) -> int:
+        """The start of the line holding ``position``."""
+        return self.spans[self.line_index(position)][0] if self.spans else 0
+
+    def tokens_before(self, position: int, count: int) -> list[tuple[str, int, int]]:
+        """Up to ``count`` tokens of the line holding ``position`` that end before it."""
+        if not self.spans:
+            return []
+        line = self.line_index(position)
+        stop = self._bisect(self.token_starts[line], position - 1)
+        while stop > 0 and self.tokens[line][stop - 1][2] > position:
+            stop -= 1
+        return self.tokens[line][max(0, stop - count):stop]
+
+    def tokens_of(self, start: int) -> list[tuple[str, int, int]]:
+        """The tokens of the line starting at ``start``."""
+        return self.tokens[self.line_index(start)]
+
+    def folded(self, line: int) -> list[str]:
+        """The folded tokens of line number ``line`` (case and accents removed), cached."""
+        cached = self._folded.get(line)
+        if cached is None:
+            cached = self._folded[line] = [_folded_key(token) for token, _, _ in self.tokens[line]]
+        return cached
+
+    def exact(self, line: int) -> list[str]:
+        """The tokens of line number ``line`` with typographic apostrophes made plain, cached."""
+        cached = self._exact.get(line)
+        if cached is None:
+            cached = self._exact[line] = [token.replace("’", "'") for token, _, _ in self.tokens[line]]
+        return cached

@@ -86,6 +86,9 @@ class _Entry:
     article: str = ""
 
 
+_CACHE_LIMIT = 200_000
+
+
 @attrs.frozen
 class _Index:
     """The dictionaries of one language, built once."""
@@ -96,6 +99,12 @@ class _Index:
     prefixes: dict[str, str]
     of_words: frozenset[str]
     region_words: frozenset[str]
+    # Per-token facts shared by every scan of the process (the vocabulary of news text
+    # is small, so these stay small): token -> (folded, width, hyphenated), the tokens
+    # worth a look, folded gaps. Bounded by _CACHE_LIMIT.
+    known: dict[str, tuple[str, int, bool]] = attrs.field(factory=dict)
+    interesting: set[str] = attrs.field(factory=set)
+    gaps: dict[str, str] = attrs.field(factory=dict)
 
 
 def _case_rule(written: str) -> tuple[int, int]:
@@ -210,11 +219,16 @@ class _Scanner:
         self.index = index
         self.countries: list[CountryMention] = []
         self.cities: list[CityMention] = []
-        # token text -> (folded, longest window starting here or 0, hyphenated)
-        self.known: dict[str, tuple[str, int, bool]] = {}
-        self.interesting: set[str] = set()
+        # token text -> (folded, longest window starting here or 0, hyphenated), kept
+        # on the index across scans (cleared when it grows past _CACHE_LIMIT).
+        if len(index.known) > _CACHE_LIMIT:
+            index.known.clear()
+            index.interesting.clear()
+            index.gaps.clear()
+        self.known = index.known
+        self.interesting = index.interesting
         self.compounds: dict[str, tuple[_Piece, ...]] = {}
-        self.gaps: dict[str, str] = {}
+        self.gaps = index.gaps
         # The current span.
         self.pieces: list[str] = []
         self.count = 0

@@ -27,6 +27,7 @@ from natocorpus.extract.quotes import (
 )
 from natocorpus.extract.speakers import find_mentions
 from natocorpus.gazetteer import lookup_country
+from natocorpus.text import TokenizedLines
 from natocorpus.records import (
     Article,
     CountryMention,
@@ -94,10 +95,12 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     )
     place_spans = [(m.start, m.end) for m in (*countries, *cities, *title_countries, *title_cities)]
 
+    tokenized = TokenizedLines(raw, mention_spans)
+
     # Quotation spans and their classification.
     candidates = find_quote_spans(raw, body_spans)
     quoted_marks = [(c.open_at, c.close_at + 1) for c in candidates]
-    cues = find_cues_in(raw, body_spans, language)
+    cues = [cue for start, end in body_spans for cue in find_cues(raw, start, end, language, tokenized.tokens_of(start))]
     cue_positions = [c.start for c in cues]
 
     speech, terms = [], []
@@ -112,7 +115,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     term_spans = [(t.start, t.end) for t in terms]
 
     mentions = find_mentions(
-        raw, mention_spans, excluded=[*place_spans, *term_spans], date=date,
+        raw, tokenized, excluded=[*place_spans, *term_spans], date=date,
         demonyms=[(c.start, c.end, c.code) for c in countries if c.form == "demonym"],
         country_lookup=lookup_country,
     )
@@ -148,14 +151,6 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
 
 def _country_records(countries: list[CountryMention]) -> list[CountryMention]:
     return list(countries)
-
-
-def find_cues_in(raw: str, spans: list[tuple[int, int]], language: str) -> list:  # type: ignore[type-arg]
-    """Every speech cue of the given lines, in order."""
-    cues = []
-    for start, end in spans:
-        cues.extend(find_cues(raw, start, end, language))
-    return cues
 
 
 def _cue_near(raw: str, candidate, cues, cue_positions, quoted) -> bool:  # type: ignore[no-untyped-def]

@@ -46,6 +46,7 @@ __all__ = ["QuoteCandidate", "SpeechCue", "attribute", "find_quote_spans", "is_s
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
 _CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
 _STRAIGHT = '"'
+_MARKS = re.compile('[«»“”„‹›‘’"]')
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0\u202f]*(?:$|[«“\"A-ZÀ-ÖØ-Þ]))")
 _FIRST_SECOND_PERSON = frozenset(
     "je j' j’ me m' m’ moi nous tu te t' t’ toi vous mon ma mes notre nos ton ta tes votre vos "
@@ -96,8 +97,9 @@ def find_quote_spans(raw: str, lines: Sequence[tuple[int, int]]) -> list[QuoteCa
     found: list[QuoteCandidate] = []
     for line_start, line_end in lines:
         stack: list[tuple[str, int]] = []
-        for position in range(line_start, line_end):
-            char = raw[position]
+        for mark in _MARKS.finditer(raw, line_start, line_end):
+            position = mark.start()
+            char = mark.group()
             if char == _STRAIGHT:
                 if stack and stack[-1][0] == _STRAIGHT:
                     _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
@@ -190,30 +192,40 @@ def cue_words() -> dict[str, frozenset[str]]:
 _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def _normal(token: str) -> str:
     return token.casefold().replace("’", "'")
 
 
-def _verb_at(tokens: Sequence[tuple[str, int, int]], index: int, language: str) -> tuple[int, str | None] | None:
-    """If a speech verb starts at ``tokens[index]``, return (last token index, pronoun)."""
+@lru_cache(maxsize=2)
+def _verb_index(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The speech-verb forms of a language, and the first words of multi-word forms."""
     verbs = speech_verbs().get(language, {})
-    word = _normal(tokens[index][0])
-    pronoun = None
-    inversion = _INVERSION.match(word)
-    if inversion and inversion.group(1) in verbs:
-        word, pronoun = inversion.group(1), inversion.group(2)
-    # Multi-word forms first: "mis en garde", "fait valoir", "told reporters".
-    for size in (3, 2):
-        if index + size <= len(tokens):
-            phrase = " ".join(_normal(t[0]) for t in tokens[index:index + size])
-            if phrase in verbs:
-                return index + size - 1, pronoun
+    heads = frozenset(form.split()[0] for form in verbs if " " in form)
+    return verbs, heads
+
+
+def _verb_at(words: Sequence[str], index: int, language: str) -> tuple[int, str | None] | None:
+    """If a speech verb starts at ``words[index]`` (normalised tokens), return (last index, pronoun)."""
+    verbs, heads = _verb_index(language)
+    word = words[index]
+    if word in heads:
+        # Multi-word forms first: "mis en garde", "fait valoir", "told reporters".
+        for size in (3, 2):
+            if index + size <= len(words) and " ".join(words[index:index + size]) in verbs:
+                return index + size - 1, None
     if word in verbs:
-        return index, pronoun
+        return index, None
+    if "-" in word:
+        inversion = _INVERSION.match(word)
+        if inversion and inversion.group(1) in verbs:
+            return index, inversion.group(2)
     return None
 
 
-def find_cues(raw: str, start: int, end: int, language: str) -> list[SpeechCue]:
+def find_cues(
+    raw: str, start: int, end: int, language: str, tokens: list[tuple[str, int, int]] | None = None
+) -> list[SpeechCue]:
     """
     Find the speech cues of ``raw[start:end]``.
 
@@ -226,13 +238,15 @@ def find_cues(raw: str, start: int, end: int, language: str) -> list[SpeechCue]:
     auxiliaries = words["auxiliaries_fr"] | words["auxiliaries_en"]
     adverbs = words["adverbs_fr"] | words["adverbs_en"]
     determiners = words["determiners_en" if language == "en" else "determiners_fr"]
-    tokens = tokenize(raw, start, end)
+    if tokens is None:
+        tokens = tokenize(raw, start, end)
+    normal = [_normal(t[0]) for t in tokens]
     cues: list[SpeechCue] = []
     index = 0
     while index < len(tokens):
-        token = _normal(tokens[index][0])
+        token = normal[index]
         if token in ("selon", "d'après", "d'", "according"):
-            if token == "d'" and not (index + 1 < len(tokens) and _normal(tokens[index + 1][0]) == "après"):
+            if token == "d'" and not (index + 1 < len(tokens) and normal[index + 1] == "après"):
                 # "d'ajouter" is an infinitive cue, handled below
                 pass
             else:
@@ -242,51 +256,47 @@ def find_cues(raw: str, start: int, end: int, language: str) -> list[SpeechCue]:
                                       verb_end=tokens[last][2], form="source"))
                 index = last + 1
                 continue
-        found = _verb_at(tokens, index, language)
+        found = _verb_at(normal, index, language)
         if found is None:
             index += 1
             continue
         last, pronoun = found
-        previous = _normal(tokens[index - 1][0]) if index else ""
-        before_previous = _normal(tokens[index - 2][0]) if index > 1 else ""
+        previous = normal[index - 1] if index else ""
+        before_previous = normal[index - 2] if index > 1 else ""
         # After a determiner ("la demande", "une nouvelle menace") the word is a noun.
         if previous in determiners or (
             before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
         ):
             index = last + 1
             continue
-        verb_word = _normal(tokens[index][0])
+        verb_word = normal[index].split("-")[0] if pronoun else normal[index]
         # A present participle speaks only as a gerund or after a comma ("en affirmant",
         # ", ajoutant"); elsewhere "-ant" words are adjectives or adverbs ("maintenant").
-        if verb_word.endswith("ant") and previous not in ("en", ",", "tout", "while", "before", "after"):
+        participle = verb_word.endswith("ant")
+        if participle and previous not in ("en", ",", "tout", "while", "before", "after"):
             index = last + 1
             continue
-        # Walk back over adverbs to an auxiliary: "a également déclaré".
+        # Walk back over adverbs to an auxiliary: "a également déclaré", "a-t-il dit".
         first = index
         back = index - 1
-        while back >= 0 and _normal(tokens[back][0]) in adverbs and index - back <= 3:
+        while back >= 0 and normal[back] in adverbs and index - back <= 3:
             back -= 1
-        aux_pronoun = None
-        if back >= 0:
-            aux_word = _normal(tokens[back][0])
-            aux_inversion = _INVERSION.match(aux_word)
-            if aux_word in auxiliaries:
-                first = back
-            elif aux_inversion and aux_inversion.group(1) in auxiliaries:
-                first, aux_pronoun = back, aux_inversion.group(2)
-        verb_word = _normal(tokens[index][0])
-        stem = _INVERSION.match(verb_word)
-        verb_word = stem.group(1) if stem else verb_word
-        if verb_word.endswith("ant") and first == index:
+        if back >= 0 and normal[back] in auxiliaries:
+            first = back
+        elif back >= 0 and "-" in normal[back]:
+            inversion = _INVERSION.match(normal[back])
+            if inversion and inversion.group(1) in auxiliaries:
+                first, pronoun = back, pronoun or inversion.group(2)
+        if participle and first == index:
             form = "participle"
-        elif previous in ("de", "d'", "à", "pour", "avant", "to") or verb_word.endswith(("er", "ir", "re")) and first == index and previous in ("de", "d'"):
-            form = "infinitive"
+        elif previous in ("de", "d'", "à", "pour", "avant", "to"):
+            form = "infinitive"  # "Et d'ajouter", "avant de conclure"
         else:
             form = "finite"
         cue_start, cue_end = tokens[first][1], tokens[last][2]
         cues.append(SpeechCue(text=raw[cue_start:cue_end], start=cue_start, end=cue_end,
                               verb_start=tokens[index][1], verb_end=tokens[last][2], form=form,
-                              pronoun=pronoun or aux_pronoun))
+                              pronoun=pronoun))
         index = last + 1
     return cues
 

@@ -21,15 +21,16 @@ de l'OTAN") or, failing that, for the organisation last mentioned before it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import attrs
 
 from natocorpus.resources import Person, lexicon, offices, organisations, people
-from natocorpus.text import is_upper_initial, tokenize
+from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
 
@@ -115,21 +116,24 @@ def _apostrophes(surface: str) -> str:
     return re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
 
 
+def _head(phrase: str) -> str:
+    """The first token of a phrase, as the tokenizer cuts it ("l'" of "l'OTAN")."""
+    return tokenize(phrase)[0][0]
+
+
 @lru_cache(maxsize=1)
-def _office_pattern() -> re.Pattern[str]:
-    # One alternation of ~100 literal surfaces, longest first. A multi-word surface may
-    # hold one extra word after its first word, for the adjective French puts there
-    # ("ministre russe des Affaires étrangères").
-    parts = []
+def _office_matcher() -> PhraseMatcher:
+    # A multi-word surface may hold one extra word after its first word, for the
+    # adjective French puts there ("ministre russe des Affaires étrangères").
+    phrases = []
     for office in offices():
         words = office.surface.split()
         if len(words) > 1:
-            head = _apostrophes(words[0])
-            rest = _apostrophes(" ".join(words[1:]))
-            parts.append(f"{head}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{rest}")
+            pattern = f"{_apostrophes(words[0])}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{_apostrophes(' '.join(words[1:]))}"
         else:
-            parts.append(_apostrophes(office.surface))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+            pattern = _apostrophes(office.surface)
+        phrases.append((_head(office.surface), pattern))
+    return PhraseMatcher(phrases, ignore_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -138,20 +142,30 @@ def _office_lookup() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _organisation_pattern() -> re.Pattern[str]:
-    aliases = sorted(organisations(), key=len, reverse=True)
-    body = "|".join(_apostrophes(alias) for alias in aliases)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+def _organisation_matcher() -> PhraseMatcher:
+    return PhraseMatcher([(_head(alias), _apostrophes(alias)) for alias in organisations()], ignore_case=False)
+
+
+_DOCUMENT_DETERMINERS = ("le", "la", "l'", "les", "ce", "cette", "son", "sa", "leur", "the", "a", "its")
 
 
 @lru_cache(maxsize=1)
-def _document_pattern() -> re.Pattern[str]:
+def _document_matcher() -> PhraseMatcher:
     nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
     body = "|".join(_apostrophes(noun) for noun in nouns)
-    return re.compile(
-        r"(?<![\w-])(?:le|la|l['’]|les|ce|cette|son|sa|leur|the|a|its)\s*(?:" + body + r")(?![\w-])",
-        re.IGNORECASE,
+    return PhraseMatcher(
+        [(determiner, f"{_apostrophes(determiner)}\\s*(?:{body})") for determiner in _DOCUMENT_DETERMINERS],
+        ignore_case=True,
     )
+
+
+@lru_cache(maxsize=1)
+def _anaphor_matcher() -> PhraseMatcher:
+    # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
+    # names one speaker.
+    from natocorpus.extract.quotes import cue_words
+
+    return PhraseMatcher([(_head(w), _apostrophes(w)) for w in cue_words()["anaphors"]], ignore_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -185,8 +199,8 @@ _PREPOSITION_WORDS = frozenset(
 # --- finding mentions ---------------------------------------------------------------
 
 
-def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
+def _overlaps(start: int, end: int, taken: Intervals) -> bool:
+    return taken.overlaps(start, end)
 
 
 _CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", ",", "(", "—", "–", "-", "»", "«", "“", "”", '"',
@@ -196,7 +210,7 @@ _SKIPPABLE_BEFORE = frozenset({"le", "la", "l'", "l’", "les", "the", "m.", "mm
                                "nouveau", "nouvelle", "new", "actuel", "actuelle"})
 
 
-def _in_subject_position(raw: str, start: int, line_start: int) -> bool:
+def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     """
     True when the mention opens a clause: at the start of its line, or after sentence
     punctuation, a comma or a coordinating conjunction, once determiners, honorifics,
@@ -204,7 +218,7 @@ def _in_subject_position(raw: str, start: int, line_start: int) -> bool:
     Finlandais Petteri Orpo a déclaré"). A mention after a verb or a preposition is an
     object or a complement ("a félicité Rutte", "le soutien de Rutte").
     """
-    before = tokenize(raw, max(line_start, start - 80), start)
+    before = lines.tokens_before(start, 12)
     sets = _word_sets()
     index = len(before) - 1
     while index >= 0:
@@ -226,7 +240,7 @@ def _in_subject_position(raw: str, start: int, line_start: int) -> bool:
                 continue
         break
     if index < 0:
-        return start - 80 < line_start or not before
+        return len(before) < 12
     return before[index][0].casefold() in _CLAUSE_OPENERS
 
 
@@ -239,11 +253,10 @@ def _is_demonym_word(word: str) -> bool:
 
 
 def _name_runs(
-    raw: str, line_start: int, line_end: int, excluded: Sequence[tuple[int, int]]
+    raw: str, tokens: list[tuple[str, int, int]], excluded: Intervals
 ) -> list[tuple[int, int, bool]]:
-    """Runs of capitalised words: ``(start, end, after_honorific)``."""
+    """Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``."""
     sets = _word_sets()
-    tokens = tokenize(raw, line_start, line_end)
     runs: list[tuple[int, int, bool]] = []
     index = 0
     while index < len(tokens):
@@ -269,8 +282,7 @@ def _name_runs(
             if token.casefold() in sets["particles"] and index + 1 < len(tokens) and (
                 token not in _FRENCH_PREPOSITION_PARTICLES
                 or _registry()[0].get(" ".join([raw[run_start:run_end], token, tokens[index + 1][0]]).casefold())
-                or any(p.name.casefold().startswith(" ".join([raw[run_start:run_end], token]).casefold() + " ")
-                       for p in people())
+                or " ".join([raw[run_start:run_end], token]).casefold() in _name_prefixes()
             ):
                 ahead = index + 1
                 while ahead < len(tokens) and tokens[ahead][0].casefold() in sets["particles"]:
@@ -284,6 +296,16 @@ def _name_runs(
     return runs
 
 
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    """Every leading part of a registry name ("jaap de" of "Jaap de Hoop Scheffer")."""
+    prefixes = set()
+    for person in people():
+        parts = person.name.casefold().split()
+        prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts)))
+    return frozenset(prefixes)
+
+
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
 
 
@@ -291,14 +313,15 @@ def _is_name_token(
     token: str,
     start: int,
     end: int,
-    excluded: Sequence[tuple[int, int]],
+    excluded: Intervals,
     sets: dict[str, frozenset[str]],
     *,
     allow_stop: bool,
 ) -> bool:
-    if _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
-        return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
-    if not token[:1].isalpha() or not is_upper_initial(token):
+    first = token[:1]
+    if not first.isupper():
+        if first in "aebi" and _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
+            return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
         return False
     if len(token) > 1 and token.isupper() and "-" not in token:
         return False  # an acronym (OTAN, PIB, CPE), not a name
@@ -316,7 +339,7 @@ def _split_name(raw: str, start: int, end: int) -> list[str]:
 
 def find_mentions(
     raw: str,
-    lines: Iterable[tuple[int, int]],
+    lines: TokenizedLines,
     *,
     excluded: Sequence[tuple[int, int]] = (),
     date: dt.date | None = None,
@@ -328,8 +351,7 @@ def find_mentions(
 
     Args:
         raw: The article text.
-        lines: ``(start, end)`` spans of the body lines to read (title, headings,
-            paragraphs).
+        lines: The tokenized body lines to read (title, headings, paragraphs).
         excluded: Spans that cannot be part of a name (country, city and demonym
             mentions, quoted names of initiatives).
         date: The article's date, to pick the office holder of a title.
@@ -344,135 +366,111 @@ def find_mentions(
     .. versionadded:: 0.1.0
     """
     lookup = country_lookup if callable(country_lookup) else (lambda _value: None)
-    spans = list(lines)
-    sets = _word_sets()
-    by_name, by_alias = _registry()
-    organisation_names = organisations()
+    spans = lines.spans
+    tokens_by_line = lines.tokens
 
-    raw_mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = list(excluded)
+    def subject(position: int) -> bool:
+        return _in_subject_position(lines, position)
 
+    mentions: list[Mention] = []
+    taken = list(excluded)
     # Organisations and documents first: their words are never names.
-    for line_start, line_end in spans:
-        for match in _organisation_pattern().finditer(raw, line_start, line_end):
-            canonical = organisation_names[match.group().replace("’", "'")]
-            raw_mentions.append(
-                Mention(
-                    kind="organisation", text=match.group(), start=match.start(), end=match.end(),
-                    name=canonical, speaker_kind="organisation",
-                    subject=_in_subject_position(raw, match.start(), line_start),
-                )
-            )
+    for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
+        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.exact(line)):
+            mentions.append(Mention(
+                kind="organisation", text=match.group(), start=match.start(), end=match.end(),
+                name=organisations()[match.group().replace("’", "'")], speaker_kind="organisation",
+                subject=subject(match.start()),
+            ))
             taken.append((match.start(), match.end()))
-        for match in _document_pattern().finditer(raw, line_start, line_end):
-            raw_mentions.append(
-                Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
-                        speaker_kind="organisation",
-                        subject=_in_subject_position(raw, match.start(), line_start))
-            )
-
-    # Titles, with their qualifier.
+        for match in _document_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
+            mentions.append(Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
+                                    speaker_kind="organisation", subject=subject(match.start())))
+    # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
-    for line_start, line_end in spans:
-        for match in _office_pattern().finditer(raw, line_start, line_end):
-            if _overlaps(match.start(), match.end(), excluded):
-                pass  # an adjective inside the title ("américain") is fine
+    for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
+        for match in _office_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
             office, of, end = _parse_office(raw, match, line_end, lookup)
-            mention = Mention(
-                kind="title", text=raw[match.start():end], start=match.start(), end=end,
-                role=raw[match.start():end],
-                subject=_in_subject_position(raw, match.start(), line_start),
-            )
-            titles.append((mention, office, of))
+            text = raw[match.start():end]
+            titles.append((Mention(kind="title", text=text, start=match.start(), end=end, role=text,
+                                   subject=subject(match.start())), office, of))
             taken.append((match.start(), match.end()))
-
-    # Names.
-    names: list[tuple[int, int, bool]] = []
-    for line_start, line_end in spans:
-        names.extend(_name_runs(raw, line_start, line_end, taken))
-
-    # Full names the article gives, by surname.
-    article_full: dict[str, str] = {}
-    for start, end, _ in names:
-        parts = _split_name(raw, start, end)
-        if len(parts) >= 2:
-            canonical = _canonical_full(" ".join(parts), by_name)
-            for key in _surname_keys(canonical):
-                article_full.setdefault(key, canonical)
-            for key in _surname_keys(" ".join(parts)):
-                article_full.setdefault(key, canonical)
-
-    gender_of = {p.name: p.gender for p in people()}
-    organisation_words = _organisation_words()
-    for start, end, honorific in names:
-        parts = _split_name(raw, start, end)
-        text = " ".join(parts)
-        if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
-            continue  # "Université Laval", "Atlantic Council": not a person
-        if len(parts) >= 2:
-            canonical: str | None = _canonical_full(text, by_name)
-        else:
-            canonical = article_full.get(text.casefold())
-            if canonical is None:
-                known = by_alias.get(text.casefold(), [])
-                if len(known) == 1:
-                    canonical = known[0].name
-                elif honorific:
-                    canonical = text
-        if canonical is None:
-            continue
-        line_start = next((s for s, e in spans if s <= start < e), start)
-        mention_start = start
-        raw_mentions.append(
-            Mention(kind="name", text=raw[mention_start:end], start=mention_start, end=end,
-                    name=canonical, subject=_in_subject_position(raw, start, line_start),
-                    gender=gender_of.get(canonical, ""))
-        )
-
-    # Pronouns.
-    pronoun_pattern = _pronoun_pattern()
-    for line_start, line_end in spans:
-        for match in pronoun_pattern.finditer(raw, line_start, line_end):
-            word = match.group().casefold()
-            gender = "f" if word.startswith(("elle", "celle", "cette", "she")) else "m"
-            if word in ("they", "ils", "elles"):
-                gender = ""
-            raw_mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(),
-                                        end=match.end(), gender=gender))
-
-    # "le Norvégien", "l'Américain" standing for a person named earlier.
-    for start, end, code in demonyms:
-        text = raw[start:end]
-        if not is_upper_initial(text) or not re.search(r"(?:^|\s)(?:le|la|l['’])\s*$", raw[max(0, start - 4):start], re.IGNORECASE):
-            continue
-        following = tokenize(raw, end, min(len(raw), end + 30))
-        if following and is_upper_initial(following[0][0]) and following[0][0][:1].isalpha():
-            continue  # "le Finlandais Petteri Orpo": an apposition, not an anaphor
-        line_start = next((s for s, e in spans if s <= start < e), start)
-        raw_mentions.append(Mention(kind="demonym", text=text, start=start, end=end, country=code,
-                                    subject=_in_subject_position(raw, start, line_start)))
-
-    names_only = sorted((m for m in raw_mentions if m.kind == "name"), key=lambda m: m.start)
-    resolved_titles = _resolve_titles(raw, titles, names_only, date)
-    mentions = [m for m in raw_mentions if m.kind != "document"]
-    mentions.extend(resolved_titles)
+    blocked = Intervals(taken)
+    runs = [run for (line_start, line_end), tokens in zip(spans, tokens_by_line, strict=True)
+            for run in _name_runs(raw, tokens, blocked)]
+    names = _names(raw, runs, subject)
+    mentions.extend(names)
+    for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
+        for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
+            if raw[match.start() - 1:match.start()] in ("-", "’", "'"):
+                continue  # "-t-il" is an inversion, read by the cue rules
+            mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
+                                    gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
+    mentions.extend(_demonym_anaphors(raw, demonyms, subject))
+    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    documents = sorted((m for m in raw_mentions if m.kind == "document"), key=lambda m: m.start)
+    documents = [m for m in mentions if m.kind == "document"]
+    mentions = [m for m in mentions if m.kind != "document"]
     mentions.extend(_resolve_documents(raw, documents, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ResolvedMentions(mentions=tuple(mentions))
 
 
-@lru_cache(maxsize=1)
-def _pronoun_pattern() -> re.Pattern[str]:
-    # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
-    # names one speaker.
-    from natocorpus.extract.quotes import cue_words
+def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool]) -> list[Mention]:
+    """Name mentions from runs of capitalised words, each with its canonical name."""
+    by_name, by_alias = _registry()
+    # Full names the article gives, by surname ("Rutte" → "Mark Rutte").
+    article_full: dict[str, str] = {}
+    for start, end, _ in runs:
+        parts = raw[start:end].split()
+        if len(parts) >= 2:
+            canonical = _canonical_full(" ".join(parts), by_name)
+            for key in (*_surname_keys(canonical), *_surname_keys(" ".join(parts))):
+                article_full.setdefault(key, canonical)
+    organisation_words = _organisation_words()
+    mentions = []
+    for start, end, honorific in runs:
+        parts = raw[start:end].split()
+        text = " ".join(parts)
+        if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
+            continue  # "Université Laval", "Atlantic Council": not a person
+        canonical: str | None
+        if len(parts) >= 2:
+            canonical = _canonical_full(text, by_name)
+        else:
+            canonical = article_full.get(text.casefold())
+            if canonical is None:
+                known = by_alias.get(text.casefold(), [])
+                canonical = known[0].name if len(known) == 1 else (text if honorific else None)
+        if canonical is not None:
+            mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
+                                    subject=subject(start), gender=_genders().get(canonical, "")))
+    return mentions
 
-    words = sorted(cue_words()["anaphors"], key=len, reverse=True)
-    body = "|".join(re.escape(w) for w in words)
-    # Only as a word of its own: "il" but not "-t-il" (inversions are read by the cue rules).
-    return re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return {p.name: p.gender for p in people()}
+
+
+_BEFORE_DEMONYM_ANAPHOR = re.compile(r"(?:^|\s)(?:le|la|l['’])\s*$", re.IGNORECASE)
+
+
+def _demonym_anaphors(
+    raw: str, demonyms: Sequence[tuple[int, int, str]], subject: Callable[[int], bool]
+) -> list[Mention]:
+    """"le Norvégien", "l'Américain" standing for a person named earlier."""
+    mentions = []
+    for start, end, code in demonyms:
+        text = raw[start:end]
+        if not is_upper_initial(text) or not _BEFORE_DEMONYM_ANAPHOR.search(raw[max(0, start - 4):start]):
+            continue
+        following = tokenize(raw, end, min(len(raw), end + 30))
+        if following and following[0][0][:1].isalpha() and is_upper_initial(following[0][0]):
+            continue  # "le Finlandais Petteri Orpo": an apposition, not an anaphor
+        mentions.append(Mention(kind="demonym", text=text, start=start, end=end, country=code,
+                                subject=subject(start)))
+    return mentions
 
 
 @lru_cache(maxsize=1)
