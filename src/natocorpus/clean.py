@@ -48,7 +48,9 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r".{0,60}?(?:\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"(?:il y a|publié il y a|mis à jour il y a)\s+\d+\s+\w+"
+    r"|(?:updated\s+)?\d+\s+(?:minutes?|hours?|days?)\s+ago"
+    r"|.{0,60}?(?:\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b\d{1,2}(?:er)?\s+\w+\s+\d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b).{0,80}"
 )
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
@@ -210,7 +212,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
             byline = text
         elif title_index is None and _other_language(text, language):
             roles[index] = "boilerplate"  # an untranslated caption
-        elif title_index is None and len(text) <= _TITLE_MAX_CHARS:
+        elif title_index is None and len(text) <= _TITLE_MAX_CHARS and not text[:1].islower():
             roles[index] = "title"
             title_index = index
         elif title_index is not None and len(words) <= 3 and len(text) < 30:

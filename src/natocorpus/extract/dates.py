@@ -10,7 +10,8 @@ Rules, in order:
    "February 7, 2024").
 3. A day and month without a year ("le 10 juillet") when the text pins the year: exactly
    one year is named in the article other than in phrases that look ahead or back
-   ("d'ici 2030", "prévu pour 2025", "depuis 2014").
+   ("d'ici 2030", "prévu pour 2025", "depuis 2014", "en 2011"), and a weekday written
+   with the day agrees with it ("mardi 15 octobre" is not 15 October 2011, a Saturday).
 
 Otherwise None: "hier", "jeudi" or "la semaine dernière" do not give a date.
 """
@@ -48,7 +49,7 @@ _DAY_MONTH = re.compile(rf"(?<!\d){_DAY}[\s\u00a0\u202f]+(?P<month>{_MONTH})\b(?
 _YEAR_ALONE = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[.,]\d|\s*%)")
 # Phrases before a year that look ahead or back rather than date the article.
 _NOT_THIS_YEAR = re.compile(
-    r"(?:d['’]ici|pour|avant|après|depuis|jusqu['’]en|jusqu['’]à|horizon|entre|dès|fin|début|by|until|since|before|after)\s+(?:l['’]an\s+|la\s+fin\s+|fin\s+)?$",
+    r"(?:d['’]ici|pour|avant|après|depuis|jusqu['’]en|jusqu['’]à|horizon|entre|dès|fin|début|en|by|until|since|before|after|in)\s+(?:l['’]an\s+|la\s+fin\s+|fin\s+)?$",
     re.IGNORECASE,
 )
 
@@ -110,6 +111,20 @@ def find_date(
     for start, end in body:
         for match in _DAY_MONTH.finditer(raw, start, end):
             value = _make(str(year), match.group("month"), match.group("day"))
-            if value is not None:
+            if value is not None and _weekday_agrees(raw, match.start(), value):
                 return value, match.group()
     return None, None
+
+
+_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+             "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+             "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY_BEFORE = re.compile(r"(\w+)[\s\u00a0,]+$")
+
+
+def _weekday_agrees(raw: str, start: int, value: dt.date) -> bool:
+    """"mardi 15 octobre" pinned to a year where the 15th is a Saturday is not that day."""
+    match = _WEEKDAY_BEFORE.search(raw, max(0, start - 15), start)
+    if match is None or match.group(1).casefold() not in _WEEKDAYS:
+        return True
+    return _WEEKDAYS[match.group(1).casefold()] == value.weekday()

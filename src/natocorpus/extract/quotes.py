@@ -192,6 +192,30 @@ def cue_words() -> dict[str, frozenset[str]]:
 _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
+
+
+def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]], index: int) -> int:
+    """
+    The number of tokens of a source cue starting at ``index``, or 0: "selon", "d'après",
+    "according to", and "Pour X," / "For X," opening a sentence (an opinion frame).
+    """
+    token = normal[index]
+    following = normal[index + 1] if index + 1 < len(normal) else ""
+    if token == "selon":
+        return 1
+    if (token, following) in (("d'", "après"), ("according", "to")):
+        return 2
+    if token in ("pour", "for") and (index == 0 or normal[index - 1] in _SENTENCE_OPENERS):
+        # "Pour Claire Duval, ...", "Pour le politologue X, ...", "For Selin Aydemir, ..."
+        if index + 1 < len(tokens) and (
+            (is_upper_initial(tokens[index + 1][0]) and tokens[index + 1][0][:1].isalpha())
+            or following in ("le", "la", "l'", "the")
+        ):
+            return 1
+    return 0
+
+
 @lru_cache(maxsize=65536)
 def _normal(token: str) -> str:
     return token.casefold().replace("’", "'")
@@ -245,17 +269,14 @@ def find_cues(
     index = 0
     while index < len(tokens):
         token = normal[index]
-        if token in ("selon", "d'après", "d'", "according"):
-            if token == "d'" and not (index + 1 < len(tokens) and normal[index + 1] == "après"):
-                # "d'ajouter" is an infinitive cue, handled below
-                pass
-            else:
-                last = index + 1 if token in ("d'", "according") else index
-                cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],
-                                      end=tokens[last][2], verb_start=tokens[index][1],
-                                      verb_end=tokens[last][2], form="source"))
-                index = last + 1
-                continue
+        source_words = _source_cue_at(normal, tokens, index)
+        if source_words:
+            last = index + source_words - 1
+            cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],
+                                  end=tokens[last][2], verb_start=tokens[index][1],
+                                  verb_end=tokens[last][2], form="source"))
+            index = last + 1
+            continue
         found = _verb_at(normal, index, language)
         if found is None:
             index += 1
@@ -338,15 +359,25 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
             return False, f"starts with naming noun {words[0]!r}"
         # "l'initiative « ... »", "le quotidien économique « ... »", "baptisée « ... »":
         # a naming noun among the three words before the mark (adjectives may follow it).
-        for word in before_words[-3:][::-1]:
+        stops = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | cue_words()["anaphors"]
+        for position, word in enumerate(before_words[-3:][::-1]):
             if word in naming:
+                # "what he called « ... »": a verb of naming after a pronoun quotes words.
+                previous = before_words[-(position + 2)] if position + 2 <= len(before_words) else ""
+                if previous in cue_words()["anaphors"] or previous in ("he", "she", "they", "il", "elle"):
+                    break
                 return False, f"after naming noun {word!r}"
-            if word in speech_verbs().get("fr", {}) or word in speech_verbs().get("en", {}):
+            if word in stops or word in speech_verbs().get("fr", {}) or word in speech_verbs().get("en", {}):
                 break
     if not words:
         return False, "no words"
     first_or_second = any(_normal(t) in _FIRST_SECOND_PERSON for t in tokens)
     sentence_punct = any(t in {".", "!", "?", ";", ":", ","} for t in tokens[:-1]) or tokens[-1] in {"!", "?"}
+    long_words = [w for w in words if len(w) > 3]
+    if 2 <= len(words) <= _TERM_MAX_WORDS and len(long_words) >= 2 and not first_or_second and not sentence_punct and all(
+        is_upper_initial(w) for w in long_words
+    ):
+        return False, "a title-like name"
     if len(words) <= _TERM_MAX_WORDS and not first_or_second and not sentence_punct and not cue_near:
         capitalised = sum(1 for w in words if is_upper_initial(w))
         if capitalised >= max(1, (len(words) + 1) // 2):
@@ -443,7 +474,7 @@ def subject_before(
     warned"), else the nearest mention in subject position in ``[start, position)``,
     outside quotes.
     """
-    candidates = [m for m in index.between(start, position) if not any(s <= m.start < e for s, e in quoted)]
+    candidates = _outermost([m for m in index.between(start, position) if not any(s <= m.start < e for s, e in quoted)])
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f,") or (len(gap) <= 30 and _ADJACENT_GAP.fullmatch(gap)):
@@ -452,6 +483,12 @@ def subject_before(
         if mention.subject and mention.kind in _SPEAKER_KINDS:
             return mention
     return None
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one ("Kremlin" inside "le porte-parole du Kremlin")."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
 # Between a subject and its verb: white space, or an apposition in commas.
@@ -541,9 +578,28 @@ class Timeline:
 def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
     if mention is None:
         return None
+    if mention.kind == "title" and not mention.name and _normal(mention.text) in cue_words()["spokesperson_nouns"]:
+        return _spoken_for(mention, timeline)
     if mention.kind in ("pronoun", "demonym") or (mention.kind == "title" and not mention.name):
         return timeline.resolve(mention, position)
     return mention if mention.name else None
+
+
+def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
+    """
+    The organisation an unnamed spokesperson speaks for: the one named right after
+    ("un porte-parole de l'OTAN"), else the last one named before in the paragraph.
+    """
+    raw = timeline.raw
+    line_start = line_start_of(raw, spokesperson.start)
+    for mention in timeline.index.between(spokesperson.end, spokesperson.end + 40):
+        if mention.kind == "organisation" and re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of)\s*", raw[spokesperson.end:mention.start]):
+            return mention
+        break
+    for mention in reversed(timeline.index.between(line_start, spokesperson.start)):
+        if mention.kind == "organisation" and mention.name:
+            return mention
+    return None
 
 
 def _pronoun_mention(text: str, position: int) -> Mention:
@@ -589,7 +645,7 @@ def attribute_quotes(
         result = (
             _cue_after(context, quote)
             or _cue_before(context, quote, outside, quotes[:position], results)
-            or _colon_or_for(context, quote)
+            or _colon(context, quote)
             or _cue_later_in_sentence(context, quote)
             or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
             or _paragraph_context(context, quote)
@@ -665,7 +721,7 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     # English order: '," Rutte said', '," she said'.
-    if context.language == "en" and cue.form == "finite" and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:]{1,40}?\s*", gap):
+    if context.language == "en" and cue.form == "finite" and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap):
         subject = next(iter(context.index.between(after, cue.start)), None)
         if subject is not None:
             mention = _resolve(subject, context.timeline, quote.open_at)
@@ -688,7 +744,11 @@ def _cue_before(
         return None
     cue = candidates[-1]
     if cue.form == "source":
-        subject = subject_after(index, cue.end, quote.open_at)
+        # "selon ses mots", "selon son entourage"... refer to the sentence's subject.
+        if _POSSESSIVE.match(raw, cue.end):
+            subject = first_subject(index, start, cue.start, context.quoted)
+        else:
+            subject = subject_after(index, cue.end, quote.open_at)
         if subject is None:
             return None
         mention = _resolve(subject, timeline, quote.open_at)
@@ -711,23 +771,17 @@ def _cue_before(
     return Attribution(mention=mention, cue=cue, rule="before") if mention else None
 
 
-_FOR_X = re.compile(r"(?:pour|for)\s", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
 
 
-def _colon_or_for(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+def _colon(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     """
     Rule 2b: a quote after a colon speaks for its sentence's subject ("X n'a pas caché
-    son émotion : «"); "Pour X, «" gives X.
+    son émotion : «").
     """
     raw = context.raw
     start = sentence_start(raw, quote.line_start, quote.open_at, context.quoted)
     before = raw[start:quote.open_at].rstrip(" \u00a0\u202f")
-    if _FOR_X.match(raw, start):
-        subject = subject_after(context.index, start + 4, quote.open_at)
-        if subject is not None and subject.kind in ("name", "title") and re.match(r"[^,]{0,80},", raw[subject.end:quote.open_at] + ","):
-            mention = _resolve(subject, context.timeline, quote.open_at)
-            if mention is not None:
-                return Attribution(mention=mention, cue=None, rule="before")
     if before.endswith(":"):
         subject = first_subject(context.index, start, quote.open_at, context.quoted)
         mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
@@ -768,11 +822,20 @@ def _continuation(
 
 
 def _paragraph_context(context: _Context, quote: QuoteCandidate) -> Attribution | None:
-    """Rule 4: a quote opening its line speaks for the last person who spoke."""
-    if context.raw[quote.line_start:quote.open_at].strip():
-        return None
-    last = context.timeline.last(quote.open_at)
-    return Attribution(mention=last, cue=None, rule="context") if last else None
+    """
+    Rule 4: a quote opening its line speaks for the last person who spoke; a quote
+    opening a later sentence of a paragraph, for the last one who spoke in that paragraph
+    ("Pour X, chercheur, la situation est grave. « ... »").
+    """
+    before = context.raw[quote.line_start:quote.open_at].rstrip(" \u00a0\u202f")
+    if not before:
+        last = context.timeline.last(quote.open_at)
+        return Attribution(mention=last, cue=None, rule="context") if last else None
+    if before.endswith((".", "!", "?")):
+        for position, mention in reversed(context.timeline.entries):
+            if quote.line_start <= position < quote.open_at:
+                return Attribution(mention=mention, cue=None, rule="context")
+    return None
 
 
 def _reopened_paragraphs(raw: str, quotes: Sequence[QuoteCandidate], results: list[Attribution]) -> None:

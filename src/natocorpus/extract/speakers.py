@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import attrs
 
-from natocorpus.resources import Person, lexicon, offices, organisations, people
+from natocorpus.resources import Person, lexicon, offices, organisations, people, speech_verbs
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
@@ -263,7 +263,9 @@ def _name_runs(
         token, start, end = tokens[index]
         honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
         if honorific:
-            index += 1
+            # Several may stand together: "Lt Col Robert Ainsworth".
+            while index + 1 < len(tokens) and tokens[index][0].casefold() in sets["honorifics"]:
+                index += 1
             token, start, end = tokens[index]
         if not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
             index += 1
@@ -386,6 +388,15 @@ def find_mentions(
         for match in _document_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
             mentions.append(Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
                                     speaker_kind="organisation", subject=subject(match.start())))
+    # Organisations named by a descriptive phrase ("l'ambassade de Russie au Sénégal").
+    for line, tokens in enumerate(tokens_by_line):
+        for start, end in _organisation_phrases(raw, tokens, lines.folded(line)):
+            if Intervals(taken).overlaps(start, end) and not _longer_than_taken(start, end, taken):
+                continue
+            mentions = [m for m in mentions if not (m.kind == "organisation" and start <= m.start and m.end <= end)]
+            mentions.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end,
+                                    name=raw[start:end], speaker_kind="organisation", subject=subject(start)))
+            taken.append((start, end))
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
@@ -395,6 +406,15 @@ def find_mentions(
             titles.append((Mention(kind="title", text=text, start=match.start(), end=end, role=text,
                                    subject=subject(match.start())), office, of))
             taken.append((match.start(), match.end()))
+    # A person named by a noun alone ("le ministre congolais", "la cheffe du
+    # département", "un porte-parole"): an anaphor, or the organisation of a spokesperson.
+    title_spans = Intervals([(m.start, m.end) for m, _, _ in titles])
+    for line, tokens in enumerate(tokens_by_line):
+        for start, end, country in _person_nouns(raw, tokens, lines.folded(line), lookup):
+            if title_spans.overlaps(start, end):
+                continue
+            titles.append((Mention(kind="title", text=raw[start:end], start=start, end=end, role=raw[start:end],
+                                   subject=subject(start), country=country), "", country))
     blocked = Intervals(taken)
     runs = [run for (line_start, line_end), tokens in zip(spans, tokens_by_line, strict=True)
             for run in _name_runs(raw, tokens, blocked)]
@@ -414,6 +434,77 @@ def find_mentions(
     mentions.extend(_resolve_documents(raw, documents, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ResolvedMentions(mentions=tuple(mentions))
+
+
+def _longer_than_taken(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """True when ``[start, end)`` covers every taken span it overlaps (a longer phrase)."""
+    return all(start <= s and e <= end for s, e in taken if s < end and start < e)
+
+
+_DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "the", "a", "an", "son", "sa", "its", "their"})
+
+
+def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str], head: int, limit: int = 10) -> int:
+    """The index just past a noun phrase starting at ``tokens[head]``."""
+    from natocorpus.extract.quotes import cue_words
+
+    breakers = cue_words()["phrase_breakers"]
+    particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "of", "the", "for", "in"}
+    end = head + 1
+    index = head + 1
+    while index < len(tokens) and index - head <= limit:
+        word, folded_word = tokens[index][0], folded[index]
+        if not word[:1].isalnum() or folded_word in breakers or folded_word in _verb_forms():
+            break
+        if folded_word in ("et", "and"):
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            if not (following[:1].isupper() or folded[index + 1] in particles if index + 1 < len(tokens) else False):
+                break
+        elif folded_word not in particles:
+            end = index + 1
+        index += 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    return frozenset(speech_verbs().get("fr", {})) | frozenset(speech_verbs().get("en", {}))
+
+
+def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
+    """Spans of descriptive organisation phrases: determiner + head noun + complements."""
+    from natocorpus.extract.quotes import cue_words
+
+    heads = cue_words()["organisation_heads"]
+    found = []
+    for index in range(1, len(tokens)):
+        if folded[index] in heads and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+            end = _phrase_end(raw, tokens, folded, index)
+            if end > index + 1:  # a bare "le gouvernement" names no one in particular
+                found.append((tokens[index][1], tokens[end - 1][2]))
+    return found
+
+
+def _person_nouns(
+    raw: str, tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
+) -> list[tuple[int, int, str]]:
+    """Spans of "le ministre congolais", "la cheffe du DDPS", "un porte-parole" with a country."""
+    nouns = _person_noun_set()
+    found = []
+    for index in range(1, len(tokens)):
+        if folded[index] in nouns and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+            country = ""
+            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower():
+                country = lookup(tokens[index + 1][0]) or ""
+            found.append((tokens[index][1], tokens[index][2], country))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _person_noun_set() -> frozenset[str]:
+    from natocorpus.text import fold as fold_text
+
+    return frozenset(fold_text(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
 
 
 def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool]) -> list[Mention]:
@@ -599,8 +690,9 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
             continue
         gap = raw[title.end:name.start]
         # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
-        # without a verb may stand between the title and the name.
-        if _APPOSITION_GAP.fullmatch(gap):
+        # without a verb may stand between the title and the name, or a few adjectives
+        # ("la conseillère nationale genevoise Céline Dufaux").
+        if _APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap):
             return name.name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
@@ -617,6 +709,20 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
 _APPOSITION_GAP = re.compile(
     r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
 )
+
+
+def _adjectives_only(gap: str) -> bool:
+    """True when ``gap`` is one to four lower-case words, none a verb or a clause word."""
+    from natocorpus.extract.quotes import cue_words
+
+    words = gap.split()
+    if not 1 <= len(words) <= 4 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
+        return False
+    breakers = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+    return all(
+        word[:1].islower() and word.casefold() not in breakers and word.casefold() not in _verb_forms()
+        for word in words
+    )
 
 
 def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
