@@ -143,6 +143,10 @@ class Quote:
             (a cue right after the quote), ``before`` (a cue before it in the same
             sentence), ``continuation`` (a quote that goes on from the previous one),
             ``context`` (the paragraph's speaker), or ``none``.
+        speaker_start: Offset of the words that name the speaker (``"Jens
+            Stoltenberg"``, ``"le secrétaire général de l'OTAN"``, or the antecedent a
+            pronoun was resolved to), or None.
+        speaker_end: Offset just past those words, or None.
         countries: ISO 3166-1 alpha-2 codes of the countries mentioned inside the quote,
             sorted.
 
@@ -162,6 +166,8 @@ class Quote:
     cue_end: int | None = None
     attribution: str = "none"
     countries: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
     @property
     def speaker_name(self) -> str | None:
@@ -302,6 +308,7 @@ class Article:
         countries: Mentions of countries in the body (not in boilerplate).
         cities: Mentions of cities and capitals, each with its country.
         date_text: The words the date was read from, or None.
+        date_start: Offset of ``date_text`` in :attr:`raw`, or None.
         path: The file the article was read from, or None for a string.
 
     .. versionadded:: 0.1.0
@@ -323,6 +330,7 @@ class Article:
     countries: tuple[CountryMention, ...] = attrs.field(default=(), converter=tuple, repr=False)
     cities: tuple[CityMention, ...] = attrs.field(default=(), converter=tuple, repr=False)
     date_text: str | None = attrs.field(default=None, repr=False)
+    date_start: int | None = attrs.field(default=None, repr=False)
     path: str | None = attrs.field(default=None, repr=False)
 
     @property

@@ -79,7 +79,7 @@ def find_date(
     header: Sequence[tuple[int, int]],
     body: Sequence[tuple[int, int]],
     context: Sequence[tuple[int, int]] = (),
-) -> tuple[dt.date | None, str | None]:
+) -> tuple[dt.date | None, str | None, int | None]:
     """
     Find the date the article states or pins.
 
@@ -90,7 +90,7 @@ def find_date(
         context: Other spans (captions set aside as boilerplate) that may pin a year.
 
     Returns:
-        The date and the words it was read from, or ``(None, None)``.
+        The date, the words it was read from and their offset, or ``(None, None, None)``.
 
     .. versionadded:: 0.1.0
     """
@@ -98,7 +98,7 @@ def find_date(
         for start, end in spans:
             dates = _full_dates(raw, start, end)
             if dates:
-                return dates[0][1], dates[0][2]
+                return dates[0][1], dates[0][2], dates[0][0]
     years: set[int] = set()
     for start, end in (*body, *header, *context):
         for match in _YEAR_ALONE.finditer(raw, start, end):
@@ -106,14 +106,14 @@ def find_date(
                 continue
             years.add(int(match.group(1)))
     if len(years) != 1:
-        return None, None
+        return None, None, None
     (year,) = years
     for start, end in body:
         for match in _DAY_MONTH.finditer(raw, start, end):
             value = _make(str(year), match.group("month"), match.group("day"))
             if value is not None and _weekday_agrees(raw, match.start(), value):
-                return value, match.group()
-    return None, None
+                return value, match.group(), match.start()
+    return None, None, None
 
 
 _WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,

@@ -9,6 +9,7 @@ corpus, so the function can run in worker processes or on a Dask cluster.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from natocorpus.clean import clean_text
@@ -17,6 +18,8 @@ from natocorpus.extract.dates import find_date
 from natocorpus.extract.language import detect_language
 from natocorpus.extract.quotes import (
     MentionIndex,
+    QuoteCandidate,
+    SpeechCue,
     attribute_quotes,
     find_cues,
     find_quote_spans,
@@ -84,7 +87,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     first_body = next((i for i, line in enumerate(lines) if line.role == "paragraph"), len(lines))
     header_spans = [(line.start, line.end) for line in lines[:first_body]]
     context_spans = [(line.start, line.end) for line in lines if line.role == "boilerplate"]
-    date, date_text = find_date(raw, header_spans, body_spans, context_spans)
+    date, date_text, date_start = find_date(raw, header_spans, body_spans, context_spans)
 
     source = cleaned.source or _agency_in_body(raw, body_spans)
 
@@ -134,6 +137,8 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
                 article_id=article_id, kind=quote_kind(raw, candidate), speaker=speaker,
                 cue=cue.text if cue else None, cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None, attribution=attribution.rule, countries=inside,
+                speaker_start=mention.start if speaker else None,
+                speaker_end=mention.end if speaker else None,
             )
         )
 
@@ -145,21 +150,23 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     return Article(
         id=article_id, raw=raw, title=cleaned.title, date=date, language=language, source=source,
         byline=cleaned.byline, lines=lines, quotes=quotes, terms=terms, persons=persons,
-        countries=_country_records(countries), cities=cities, date_text=date_text, path=path,
+        countries=list(countries), cities=cities, date_text=date_text, date_start=date_start, path=path,
     )
 
 
-def _country_records(countries: list[CountryMention]) -> list[CountryMention]:
-    return list(countries)
-
-
-def _cue_near(raw: str, candidate, cues, cue_positions, quoted) -> bool:  # type: ignore[no-untyped-def]
-    """True when a speech cue stands before the span in its sentence or right after it."""
-    import bisect
-
+def _cue_near(
+    raw: str,
+    candidate: QuoteCandidate,
+    cues: list[SpeechCue],
+    cue_positions: list[int],
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """
+    True when a speech cue attributes the span: before it in its sentence, right after
+    it, or as an incise later in the sentence ("« ... » dans ce dossier, a indiqué X").
+    """
     start = sentence_start(raw, candidate.line_start, candidate.open_at, quoted)
-    left = bisect.bisect_left(cue_positions, start)
-    for cue in cues[left:]:
+    for cue in cues[bisect.bisect_left(cue_positions, start):]:
         if cue.start >= candidate.open_at:
             break
         if not any(s <= cue.start < e for s, e in quoted):
@@ -169,7 +176,6 @@ def _cue_near(raw: str, candidate, cues, cue_positions, quoted) -> bool:  # type
         gap = raw[candidate.close_at + 1:cues[right].start]
         if len(gap) <= 4 and gap.strip(" ,\u00a0\u202f") == "":
             return True
-    # An incise later in the sentence: "« ... » dans ce dossier, a indiqué X".
     end = sentence_end(raw, candidate.close_at + 1, candidate.line_end, quoted)
     for cue in cues[right:]:
         if cue.start >= end:

@@ -367,7 +367,7 @@ def find_mentions(
 
     .. versionadded:: 0.1.0
     """
-    lookup = country_lookup if callable(country_lookup) else (lambda _value: None)
+    lookup: Callable[[str], str | None] = country_lookup if callable(country_lookup) else (lambda _value: None)
     spans = lines.spans
     tokens_by_line = lines.tokens
 
@@ -427,7 +427,10 @@ def find_mentions(
             mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
-    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date))
+    roles: dict[int, str] = {}
+    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles))
+    mentions = [attrs.evolve(m, role=roles[m.start]) if m.kind == "name" and m.start in roles else m
+                for m in mentions]
     mentions.sort(key=lambda m: (m.start, -m.end))
     documents = [m for m in mentions if m.kind == "document"]
     mentions = [m for m in mentions if m.kind != "document"]
@@ -588,40 +591,40 @@ def _canonical_full(text: str, by_name: dict[str, Person]) -> str:
     return person.name if person else text
 
 
+_QUALIFIER = re.compile(
+    r"(\s+(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*)?)([^\W\d_][\w’'-]*(?:\s+[A-ZÉ][\w-]*)?)"
+)
+
+
 def _parse_office(
-    raw: str, match: re.Match[str], line_end: int, lookup: object
+    raw: str, match: re.Match[str], line_end: int, lookup: Callable[[str], str | None]
 ) -> tuple[str, str, int]:
-    """The office key, its body (country code or organisation) and the title's end."""
+    """
+    The office key, its body (ISO code or organisation) and the title's end.
+
+    The body comes from the surface itself ("porte-parole du Kremlin"), from an
+    adjective inserted after its first word ("ministre russe des Affaires étrangères"),
+    or from a qualifier after it: an adjective ("américain") or "de l'OTAN", "du
+    Kremlin", "de la Russie", "des États-Unis".
+    """
     surface = re.sub(r"\s+", " ", match.group().casefold().replace("’", "'"))
     table = _office_lookup()
     office, of = table.get(surface, ("", ""))
     end = match.end()
     if not office:
-        # The surface held an inserted adjective: find the entry without it.
         words = surface.split()
-        plain = " ".join([words[0], *words[2:]])
-        office, of = table.get(plain, ("", ""))
-        if callable(lookup) and not of:
-            of = lookup(words[1]) or ""
+        office, of = table.get(" ".join([words[0], *words[2:]]), ("", ""))
+        of = of or lookup(words[1]) or ""
     if of:
         return office, of, end
-    # Qualifier after the title: an adjective ("américain"), or "de l'OTAN", "du Kremlin",
-    # "de la Russie", "des États-Unis".
-    tail = raw[end:min(line_end, end + 60)]
-    qualifier = re.match(
-        r"(\s+(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*)?)([^\W\d_][\w’'-]*(?:\s+[A-ZÉ][\w-]*)?)",
-        tail,
-    )
-    if qualifier:
-        word = qualifier.group(2)
-        organisation = organisations().get(word) or organisations().get(word.split()[0])
-        if organisation:
-            return office, organisation, end + qualifier.end() if organisation == organisations().get(word) else end + len(qualifier.group(1)) + len(word.split()[0])
-        if callable(lookup):
-            for candidate in (word, word.split()[0]):
-                code = lookup(candidate)
-                if code:
-                    return office, code, end + len(qualifier.group(1)) + len(candidate)
+    qualifier = _QUALIFIER.match(raw, end, min(line_end, end + 60))
+    if qualifier is None:
+        return office, "", end
+    lead, words = qualifier.group(1), qualifier.group(2)
+    for candidate in (words, words.split()[0]):
+        body = organisations().get(candidate) or lookup(candidate)
+        if body:
+            return office, body, end + len(lead) + len(candidate)
     return office, "", end
 
 
@@ -630,12 +633,20 @@ def _resolve_titles(
     titles: list[tuple[Mention, str, str]],
     names: list[Mention],
     date: dt.date | None,
+    roles: dict[int, str],
 ) -> list[Mention]:
-    """Bind titles to names given in apposition, then fall back on the registry."""
+    """
+    Bind titles to names given in apposition, then fall back on the registry.
+
+    ``roles`` receives, by name mention start, the title bound to that name.
+    """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
     for mention, office, of in titles:
-        name = _apposition(raw, mention, names)
+        apposed = _apposition(raw, mention, names)
+        name = apposed.name if apposed is not None else None
+        if apposed is not None:
+            roles.setdefault(apposed.start, mention.text)
         if name is not None and office:
             bound.setdefault((office, of), name)
         resolved.append((mention, office, of, name))
@@ -683,7 +694,7 @@ def _nationalities() -> dict[str, frozenset[str]]:
     }
 
 
-def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
+def _apposition(raw: str, title: Mention, names: list[Mention]) -> Mention | None:
     """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
     for name in names:
         if name.start < title.end:
@@ -693,7 +704,7 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
         # without a verb may stand between the title and the name, or a few adjectives
         # ("la conseillère nationale genevoise Céline Dufaux").
         if _APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap):
-            return name.name
+            return name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
     for name in reversed(names):
@@ -701,7 +712,7 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> str | None:
             continue
         gap = raw[name.end:title.start]
         if re.fullmatch(r"\s*,\s*(?:le|la|l['’])?\s*", gap):
-            return name.name
+            return name
         break
     return None
 
