@@ -477,7 +477,7 @@ def subject_before(
     candidates = _outermost([m for m in index.between(start, position) if not any(s <= m.start < e for s, e in quoted)])
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
-        if not gap.strip(" \u00a0\u202f,") or (len(gap) <= 30 and _ADJACENT_GAP.fullmatch(gap)):
+        if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
             return candidates[-1]
     for mention in reversed(candidates):
         if mention.subject and mention.kind in _SPEAKER_KINDS:
@@ -578,7 +578,7 @@ class Timeline:
 def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
     if mention is None:
         return None
-    if mention.kind == "title" and not mention.name and _normal(mention.text) in cue_words()["spokesperson_nouns"]:
+    if mention.kind == "title" and not mention.name and _normal(mention.text.split()[0]) in cue_words()["spokesperson_nouns"]:
         return _spoken_for(mention, timeline)
     if mention.kind in ("pronoun", "demonym") or (mention.kind == "title" and not mention.name):
         return timeline.resolve(mention, position)
@@ -592,6 +592,9 @@ def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
     """
     raw = timeline.raw
     line_start = line_start_of(raw, spokesperson.start)
+    for mention in timeline.index.between(spokesperson.start + 1, spokesperson.end):
+        if mention.kind == "organisation" and mention.name:
+            return mention  # "le porte-parole de l'OTAN" matched as one title
     for mention in timeline.index.between(spokesperson.end, spokesperson.end + 40):
         if mention.kind == "organisation" and re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of)\s*", raw[spokesperson.end:mention.start]):
             return mention
@@ -647,6 +650,7 @@ def attribute_quotes(
             or _cue_before(context, quote, outside, quotes[:position], results)
             or _colon(context, quote)
             or _cue_later_in_sentence(context, quote)
+            or _sentence_subject(context, quote)
             or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
             or _paragraph_context(context, quote)
             or Attribution(mention=None, cue=None, rule="none")
@@ -698,9 +702,25 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
     if cue.pronoun:
         return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
     subject = subject_after(context.index, cue.end, limit)
-    if subject is not None and len(context.raw[cue.end:subject.start].split()) <= 2:
+    if subject is None:
+        return None
+    gap = context.raw[cue.end:subject.start]
+    # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X".
+    if len(gap.split()) <= 2 or _title_words(gap):
         return _resolve(subject, context.timeline, position) or None
     return None
+
+
+def _title_words(gap: str) -> bool:
+    """A determiner and up to six lower-case words without a verb: a title before a name."""
+    words = gap.split()
+    if not 2 <= len(words) <= 7 or words[0].casefold() not in ("le", "la", "l'", "l’", "the", "un", "une", "a"):
+        return False
+    if any(ch in gap for ch in ",;:.!?«»\"“”()"):
+        return False
+    stops = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+    verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+    return all(w[:1].islower() and _normal(w) not in stops and _normal(w) not in verbs for w in words[1:])
 
 
 def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
@@ -806,6 +826,19 @@ def _cue_later_in_sentence(context: _Context, quote: QuoteCandidate) -> Attribut
         if mention is not None:
             return Attribution(mention=mention, cue=cue, rule="after")
     return None
+
+
+def _sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 2d: a fragment embedded in a sentence with no speech verb ("X voit dans ce
+    départ « la preuve que... »") is the words of the sentence's subject.
+    """
+    if quote_kind(context.raw, quote) != "partial":
+        return None
+    start = sentence_start(context.raw, quote.line_start, quote.open_at, context.quoted)
+    subject = first_subject(context.index, start, quote.open_at, context.quoted)
+    mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
+    return Attribution(mention=mention, cue=None, rule="before") if mention else None
 
 
 def _continuation(

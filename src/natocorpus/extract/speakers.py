@@ -121,12 +121,14 @@ def _head(phrase: str) -> str:
     return tokenize(phrase)[0][0]
 
 
-@lru_cache(maxsize=1)
-def _office_matcher() -> PhraseMatcher:
+@lru_cache(maxsize=2)
+def _office_matcher(language: str) -> PhraseMatcher:
     # A multi-word surface may hold one extra word after its first word, for the
     # adjective French puts there ("ministre russe des Affaires étrangères").
     phrases = []
-    for office in offices():
+    # French articles read French surfaces and English ones English surfaces: "premier"
+    # is a prime minister in English and an ordinal in French.
+    for office in (o for o in offices() if o.lang == language):
         words = office.surface.split()
         if len(words) > 1:
             pattern = f"{_apostrophes(words[0])}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{_apostrophes(' '.join(words[1:]))}"
@@ -223,7 +225,8 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     index = len(before) - 1
     while index >= 0:
         word = before[index][0].casefold()
-        if word in _SKIPPABLE_BEFORE or word in sets["office_words"] or _is_demonym_word(before[index][0]):
+        if (word in _SKIPPABLE_BEFORE or word in sets["office_words"] or word in sets["honorifics"]
+                or _is_demonym_word(before[index][0])):
             index -= 1
             continue
         # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
@@ -347,6 +350,7 @@ def find_mentions(
     date: dt.date | None = None,
     demonyms: Sequence[tuple[int, int, str]] = (),
     country_lookup: object = None,
+    language: str = "fr",
 ) -> ResolvedMentions:
     """
     Find and resolve every speaker mention in the given body lines.
@@ -361,6 +365,7 @@ def find_mentions(
             standing alone refers back to a person (of that nationality, when known).
         country_lookup: A callable ``str -> ISO code | None`` for title qualifiers
             (``américain`` → ``US``).
+        language: ``"fr"`` or ``"en"``: which office names to read.
 
     Returns:
         The mentions, resolved, in text order.
@@ -400,7 +405,7 @@ def find_mentions(
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _office_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
+        for match in _office_matcher(language).finditer(raw, tokens, line_end, lines.folded(line)):
             office, of, end = _parse_office(raw, match, line_end, lookup)
             text = raw[match.start():end]
             titles.append((Mention(kind="title", text=text, start=match.start(), end=end, role=text,
@@ -497,7 +502,7 @@ def _person_nouns(
     for index in range(1, len(tokens)):
         if folded[index] in nouns and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             country = ""
-            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower():
+            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and _is_demonym_word(tokens[index + 1][0]):
                 country = lookup(tokens[index + 1][0]) or ""
             found.append((tokens[index][1], tokens[index][2], country))
     return found
