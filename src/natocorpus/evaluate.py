@@ -7,7 +7,6 @@ countries, persons and cities are scored as sets per article, micro-averaged; ti
 dates (or a ``date_alternatives`` entry), bylines and sources by exact match.
 """
 
-from __future__ import annotations
 
 import json
 import os
@@ -63,7 +62,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: Score) -> Score:
+    def __add__(self, other: "Score") -> "Score":
         return Score(
             true_positives=self.true_positives + other.true_positives,
             false_positives=self.false_positives + other.false_positives,
@@ -87,7 +86,7 @@ class Ratio:
         """The share, 1.0 when there is nothing to score."""
         return self.correct / self.total if self.total else 1.0
 
-    def __add__(self, other: Ratio) -> Ratio:
+    def __add__(self, other: "Ratio") -> "Ratio":
         return Ratio(correct=self.correct + other.correct, total=self.total + other.total)
 
 
@@ -200,6 +199,15 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     except json.JSONDecodeError as error:
         msg = f"{name}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         raise GoldFormatError(msg) from None
+    except UnicodeDecodeError as error:
+        msg = f"{name}: byte offset {error.start} is not valid UTF-8; save the gold file as UTF-8 JSON"
+        raise GoldFormatError(msg) from None
+    except IsADirectoryError:
+        msg = f"{name}: is a folder; give the path of the gold JSON file itself"
+        raise GoldFormatError(msg) from None
+    except OSError as error:
+        msg = f"{name}: could not be read ({error.strerror or error}); check the file"
+        raise GoldFormatError(msg) from None
     return check_gold(data, name)
 
 
@@ -216,6 +224,13 @@ def check_gold(data: Any, name: str = "gold") -> list[dict[str, Any]]:
         if missing:
             msg = f"{name}: entry {position} (id {entry.get('id')!r}) lacks {', '.join(missing)}"
             raise GoldFormatError(msg)
+        for key in ("quotes", "countries"):
+            if not isinstance(entry[key], list):
+                msg = (
+                    f"{name}: entry {position} (id {entry['id']!r}): {key!r} must be a list, "
+                    f"got {type(entry[key]).__name__}"
+                )
+                raise GoldFormatError(msg)
         for number, quote in enumerate(entry["quotes"]):
             if not isinstance(quote, dict) or "text" not in quote:
                 msg = f"{name}: entry {position} (id {entry['id']!r}), quote {number}: needs a 'text'"

@@ -6,8 +6,6 @@ Every extracted item keeps ``start`` and ``end`` offsets into :attr:`Article.raw
 alike: any figure in a table can be traced back to the words of the article.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
@@ -35,13 +33,13 @@ SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation")
 COUNTRY_FORMS: tuple[str, ...] = ("name", "demonym")
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _non_negative(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
     if value < 0:
         msg = f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}"
         raise ValueError(msg)
 
 
-def _end_after_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+def _end_after_start(instance: Any, attribute: "attrs.Attribute[int]", value: int) -> None:
     if value < instance.start:
         msg = (
             f"{type(instance).__name__}.end ({value}) must not be before "
@@ -345,7 +343,7 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The cleaned body: headings and paragraphs joined by blank lines."""
+        """The cleaned body (headings and paragraphs joined by blank lines)."""
         return "\n\n".join(
             line.text for line in self.lines if line.role in ("heading", "paragraph")
         )

@@ -72,7 +72,8 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         The article with its lines, metadata, quotes and mentions.
 
     >>> article = extract_article(
-    ...     "Titre\\n\\nLe ministre a parlé. « Nous restons unis », a déclaré Jens Stoltenberg.",
+    ...     "L'OTAN se réunit à Bruxelles\\n\\n"
+    ...     "Les ministres se sont réunis mardi. « Nous restons unis », a déclaré Jens Stoltenberg.",
     ...     "demo")
     >>> article.quotes[0].speaker.name, article.quotes[0].cue
     ('Jens Stoltenberg', 'a déclaré')

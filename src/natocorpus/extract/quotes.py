@@ -41,7 +41,7 @@ from natocorpus.extract.speakers import Mention, nationalities
 from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import is_upper_initial, strip_span, tokenize
 
-__all__ = ["QuoteCandidate", "SpeechCue", "attribute", "find_quote_spans", "is_speech"]
+__all__ = ["Attribution", "QuoteCandidate", "SpeechCue", "attribute_quotes", "find_cues", "find_quote_spans", "is_speech", "quote_kind"]
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
 _CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}

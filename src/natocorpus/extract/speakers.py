@@ -399,8 +399,10 @@ def find_mentions(
             if Intervals(taken).overlaps(start, end) and not _longer_than_taken(start, end, taken):
                 continue
             mentions = [m for m in mentions if not (m.kind == "organisation" and start <= m.start and m.end <= end)]
-            mentions.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end,
-                                    name=raw[start:end], speaker_kind="organisation", subject=subject(start)))
+            text = raw[start:end]
+            mentions.append(Mention(kind="organisation", text=text, start=start, end=end,
+                                    name=organisations().get(text.replace("’", "'"), text),
+                                    speaker_kind="organisation", subject=subject(start)))
             taken.append((start, end))
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
@@ -456,13 +458,13 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
     """The index just past a noun phrase starting at ``tokens[head]``."""
     from natocorpus.extract.quotes import cue_words
 
-    breakers = cue_words()["phrase_breakers"]
+    breakers = _folded_words("phrase_breakers")
     particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "of", "the", "for", "in"}
     end = head + 1
     index = head + 1
     while index < len(tokens) and index - head <= limit:
         word, folded_word = tokens[index][0], folded[index]
-        if not word[:1].isalnum() or folded_word in breakers or folded_word in _verb_forms():
+        if not word[:1].isalnum() or folded_word in breakers or folded_word in _folded_verb_forms():
             break
         if folded_word in ("et", "and"):
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
@@ -474,6 +476,22 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
     return end
 
 
+@lru_cache(maxsize=8)
+def _folded_words(name: str) -> frozenset[str]:
+    """A word list of data/cues.toml, folded like TokenizedLines.folded()."""
+    from natocorpus.extract.quotes import cue_words
+    from natocorpus.text import fold as fold_text
+
+    return frozenset(fold_text(word) for word in cue_words()[name])
+
+
+@lru_cache(maxsize=1)
+def _folded_verb_forms() -> frozenset[str]:
+    from natocorpus.text import fold as fold_text
+
+    return frozenset(fold_text(form) for form in _verb_forms())
+
+
 @lru_cache(maxsize=1)
 def _verb_forms() -> frozenset[str]:
     return frozenset(speech_verbs().get("fr", {})) | frozenset(speech_verbs().get("en", {}))
@@ -483,7 +501,7 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
     """Spans of descriptive organisation phrases: determiner + head noun + complements."""
     from natocorpus.extract.quotes import cue_words
 
-    heads = cue_words()["organisation_heads"]
+    heads = _folded_words("organisation_heads")
     found = []
     for index in range(1, len(tokens)):
         if folded[index] in heads and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
@@ -708,7 +726,7 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> Mention | Non
         # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
         # without a verb may stand between the title and the name, or a few adjectives
         # ("la conseillère nationale genevoise Céline Dufaux").
-        if _APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap):
+        if _APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap) or _complement_then_comma(gap):
             return name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
@@ -732,12 +750,33 @@ def _adjectives_only(gap: str) -> bool:
     from natocorpus.extract.quotes import cue_words
 
     words = gap.split()
-    if not 1 <= len(words) <= 4 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
+    if not 1 <= len(words) <= 6 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
         return False
     breakers = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
     return all(
         word[:1].islower() and word.casefold() not in breakers and word.casefold() not in _verb_forms()
         for word in words
+    )
+
+
+_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "il", "elle", "ne", "n'", "who", "which", "that"})
+
+
+def _complement_then_comma(gap: str) -> bool:
+    """
+    "L'adjoint au maire de Brest chargé de la Marine, Hervé Kerdraon": a complement
+    without a verb, then a comma, between a title and its name.
+    """
+    if not gap.rstrip().endswith(",") or gap.count(",") != 1 or len(gap) > 90:
+        return False
+    from natocorpus.extract.quotes import cue_words
+
+    # Prepositions are fine in a complement ("chargé des relations avec la Marine");
+    # an auxiliary or a relative word is not: it opens a clause.
+    breakers = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | _CLAUSE_WORDS
+    words = gap.rstrip(" ,").split()
+    return bool(words) and not any(ch in gap for ch in ";:.!?«»\"“”()") and all(
+        w.casefold() not in breakers and w.casefold() not in _verb_forms() for w in words
     )
 
 
