@@ -141,7 +141,9 @@ def _furniture(texts: list[str]) -> list[str | None]:
     index = 0
     while index < len(texts):
         text = texts[index]
-        short = len(text) <= _PATTERN_MAX_CHARS
+        # Furniture is short; a long line ending a sentence is body text, which spares
+        # the patterns the bulk of the article.
+        short = len(text) <= _PATTERN_MAX_CHARS and not (len(text) > 300 and text.endswith((".", "»", '"', "”")))
         if short and rules.tail_markers.fullmatch(text) and body_seen:
             for rest in range(index, len(texts)):
                 roles[rest] = "boilerplate"

@@ -147,6 +147,8 @@ class PhraseMatcher:
         if keys is None:
             keys = [self._key(token) for token, _, _ in tokens]
         patterns = self.patterns
+        if patterns.keys().isdisjoint(keys):
+            return found  # the common case: no phrase starts on this line
         for (_, start, _), key in zip(tokens, keys, strict=True):
             if key not in patterns or start < covered:
                 continue

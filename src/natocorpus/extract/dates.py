@@ -64,8 +64,13 @@ def _make(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _full_dates(raw: str, start: int, end: int) -> list[tuple[int, dt.date, str]]:
-    found = []
+    found: list[tuple[int, dt.date, str]] = []
+    if _ANY_YEAR.search(raw, start, end) is None:
+        return found  # every full date holds a year
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC):
         for match in pattern.finditer(raw, start, end):
             value = _make(match.group("year"), match.group("month"), match.group("day"))

@@ -192,6 +192,7 @@ def cue_words() -> dict[str, frozenset[str]]:
 _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 
+_SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
 
 
@@ -269,7 +270,7 @@ def find_cues(
     index = 0
     while index < len(tokens):
         token = normal[index]
-        source_words = _source_cue_at(normal, tokens, index)
+        source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS else 0
         if source_words:
             last = index + source_words - 1
             cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],

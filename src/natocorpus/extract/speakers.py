@@ -264,6 +264,9 @@ def _name_runs(
     index = 0
     while index < len(tokens):
         token, start, end = tokens[index]
+        if not token[:1].isupper() and token[:1] not in "aebi":
+            index += 1  # the common case: a lower-case word starts no name
+            continue
         honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
         if honorific:
             # Several may stand together: "Lt Col Robert Ainsworth".
@@ -502,7 +505,9 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
     from natocorpus.extract.quotes import cue_words
 
     heads = _folded_words("organisation_heads")
-    found = []
+    found: list[tuple[int, int]] = []
+    if heads.isdisjoint(folded):
+        return found
     for index in range(1, len(tokens)):
         if folded[index] in heads and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
@@ -516,7 +521,9 @@ def _person_nouns(
 ) -> list[tuple[int, int, str]]:
     """Spans of "le ministre congolais", "la cheffe du DDPS", "un porte-parole" with a country."""
     nouns = _person_noun_set()
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if nouns.isdisjoint(folded):
+        return found
     for index in range(1, len(tokens)):
         if folded[index] in nouns and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             country = ""
