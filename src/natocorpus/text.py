@@ -180,9 +180,12 @@ class Intervals:
         position = bisect.bisect_left(self.starts, end) - 1
         return position >= 0 and self.reach[position] > start
 
-    def add(self, start: int, end: int) -> None:
-        """Add a span (rebuilds the index; meant for few additions)."""
-        self.__init__([*self.spans, (start, end)])  # type: ignore[misc]
+    def contains(self, position: int) -> bool:
+        """True when ``position`` lies inside one of the spans (``start <= position < end``)."""
+        import bisect
+
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.reach[index] > position
 
 
 class TokenizedLines:

@@ -25,12 +25,11 @@ from natocorpus.extract.quotes import (
     find_quote_spans,
     is_speech,
     quote_kind,
-    sentence_end,
-    sentence_start,
+    SentenceIndex,
 )
 from natocorpus.extract.speakers import find_mentions
 from natocorpus.gazetteer import lookup_country
-from natocorpus.text import TokenizedLines
+from natocorpus.text import Intervals, TokenizedLines
 from natocorpus.records import (
     Article,
     CountryMention,
@@ -103,13 +102,14 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
 
     # Quotation spans and their classification.
     candidates = find_quote_spans(raw, body_spans)
-    quoted_marks = [(c.open_at, c.close_at + 1) for c in candidates]
+    quoted_marks = Intervals([(c.open_at, c.close_at + 1) for c in candidates])
+    sentences = SentenceIndex(raw, quoted_marks)
     cues = [cue for start, end in body_spans for cue in find_cues(raw, start, end, language, tokenized.tokens_of(start))]
     cue_positions = [c.start for c in cues]
 
     speech, terms = [], []
     for candidate in candidates:
-        cue_near = _cue_near(raw, candidate, cues, cue_positions, quoted_marks)
+        cue_near = _cue_near(raw, candidate, cues, cue_positions, quoted_marks, sentences)
         is_quote, reason = is_speech(raw, candidate, cue_near)
         if is_quote:
             speech.append(candidate)
@@ -124,13 +124,18 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         country_lookup=lookup_country, language=language,
     )
     index = MentionIndex(mentions.mentions)
-    attributions = attribute_quotes(raw, speech, cues, index, quoted_marks, language)
+    attributions = attribute_quotes(
+        raw, speech, cues, index, quoted_marks, sentences, [start for start, _ in body_spans], language
+    )
 
     quotes = []
+    country_starts = [c.start for c in countries]
     for candidate, attribution in zip(speech, attributions, strict=True):
         mention = attribution.mention
         speaker = Speaker(name=mention.name, kind=mention.speaker_kind) if mention and mention.name else None
-        inside = sorted({c.code for c in countries if candidate.start <= c.start and c.end <= candidate.end})
+        first = bisect.bisect_left(country_starts, candidate.start)
+        last = bisect.bisect_left(country_starts, candidate.end)
+        inside = sorted({c.code for c in countries[first:last] if c.end <= candidate.end})
         cue = attribution.cue
         quotes.append(
             Quote(
@@ -143,7 +148,8 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
             )
         )
 
-    body_persons = [m for m in mentions.persons() if any(s <= m.start < e for s, e in body_spans)]
+    body = Intervals(body_spans)
+    body_persons = [m for m in mentions.persons() if body.contains(m.start)]
     persons = [
         PersonMention(name=m.name or "", text=m.text, start=m.start, end=m.end, role=m.role)
         for m in body_persons
@@ -160,25 +166,28 @@ def _cue_near(
     candidate: QuoteCandidate,
     cues: list[SpeechCue],
     cue_positions: list[int],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
+    sentences: SentenceIndex,
 ) -> bool:
     """
     True when a speech cue attributes the span: before it in its sentence, right after
     it, or as an incise later in the sentence ("« ... » dans ce dossier, a indiqué X").
+    Each test looks at a few cues around the span, found by bisection.
     """
-    start = sentence_start(raw, candidate.line_start, candidate.open_at, quoted)
-    for cue in cues[bisect.bisect_left(cue_positions, start):]:
-        if cue.start >= candidate.open_at:
+    start = sentences.start(candidate.line_start, candidate.open_at)
+    before = bisect.bisect_left(cue_positions, candidate.open_at) - 1
+    for position in range(before, max(-1, before - 20), -1):
+        if cues[position].start < start:
             break
-        if not any(s <= cue.start < e for s, e in quoted):
+        if not quoted.contains(cues[position].start):
             return True
     right = bisect.bisect_left(cue_positions, candidate.close_at + 1)
     if right < len(cues):
         gap = raw[candidate.close_at + 1:cues[right].start]
         if len(gap) <= 4 and gap.strip(" ,\u00a0\u202f") == "":
             return True
-    end = sentence_end(raw, candidate.close_at + 1, candidate.line_end, quoted)
-    for cue in cues[right:]:
+    end = sentences.end(candidate.close_at + 1, candidate.line_end)
+    for cue in cues[right:right + 20]:
         if cue.start >= end:
             break
         if cue.form == "finite" and raw[max(0, cue.start - 3):cue.start].rstrip().endswith(","):

@@ -39,7 +39,7 @@ import attrs
 
 from natocorpus.extract.speakers import Mention, nationalities
 from natocorpus.resources import lexicon, speech_verbs
-from natocorpus.text import is_upper_initial, strip_span, tokenize
+from natocorpus.text import Intervals, is_upper_initial, strip_span, tokenize
 
 __all__ = ["Attribution", "QuoteCandidate", "SpeechCue", "attribute_quotes", "find_cues", "find_quote_spans", "is_speech", "quote_kind"]
 
@@ -47,7 +47,7 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’"}
 _CLOSERS = {"»": "«", "”": "“", "›": "‹", "’": "‘"}
 _STRAIGHT = '"'
 _MARKS = re.compile('[«»“”„‹›‘’"]')
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0\u202f]*(?:$|[«“\"A-ZÀ-ÖØ-Þ]))")
+_SENTENCE_END = re.compile(r"[.!?…](?=[ \t\u00a0\u202f]*(?:$|[\r\n«“\"A-ZÀ-ÖØ-Þ]))")
 _FIRST_SECOND_PERSON = frozenset(
     "je j' j’ me m' m’ moi nous tu te t' t’ toi vous mon ma mes notre nos ton ta tes votre vos "
     "i me my we us our you your".split()
@@ -399,10 +399,10 @@ def quote_kind(raw: str, candidate: QuoteCandidate) -> str:
 
     .. versionadded:: 0.1.0
     """
-    before = raw[candidate.line_start:candidate.open_at].rstrip(" \u00a0\u202f\t")
-    if not before or before.endswith((":", ".", "!", "?", "…", "»", "”", '"', "—", "–", "-")):
+    before = last_char(raw, candidate.line_start, candidate.open_at)
+    if not before or before in ":.!?…»”\"—–-":
         first = raw[candidate.start:candidate.start + 1]
-        if not before or before.endswith(":") or first.isupper() or not first.isalpha():
+        if not before or before == ":" or first.isupper() or not first.isalpha():
             return "full"
     return "partial"
 
@@ -426,28 +426,34 @@ class Attribution:
 _ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|St|Mr|Mrs|Ms|Gén|Gal|etc|cf|av|J\.-C)|\b[A-Z])$")
 
 
-def _ends_sentence(raw: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> bool:
-    if any(s <= match.start() < e for s, e in quoted):
-        return False
-    # "M. Stoltenberg", "J. Biden": a period after an abbreviation or an initial.
-    return not (match.group() == "." and _ABBREVIATION.search(raw, max(0, match.start() - 5), match.start()))
+class SentenceIndex:
+    """
+    The sentence ends of a text, found once: a closing punctuation mark outside
+    quotation marks, before a capital, an opening mark or the end of the line, and not
+    after an abbreviation or an initial ("M. Stoltenberg", "J. Biden").
 
+    Args:
+        raw: The article text.
+        quoted: The spans of the quotations, marks included.
+    """
 
-def sentence_start(raw: str, line_start: int, position: int, quoted: Sequence[tuple[int, int]]) -> int:
-    """The start of the sentence holding ``position``: after the last sentence end outside quotes."""
-    start = line_start
-    for match in _SENTENCE_END.finditer(raw, line_start, position):
-        if _ends_sentence(raw, match, quoted):
-            start = match.end()
-    return start
+    def __init__(self, raw: str, quoted: Intervals) -> None:
+        self.ends = [
+            match.end()
+            for match in _SENTENCE_END.finditer(raw)
+            if not quoted.contains(match.start())
+            and not (match.group() == "." and _ABBREVIATION.search(raw, max(0, match.start() - 5), match.start()))
+        ]
 
+    def start(self, line_start: int, position: int) -> int:
+        """The start of the sentence holding ``position`` (never before ``line_start``)."""
+        index = bisect.bisect_right(self.ends, position) - 1
+        return max(line_start, self.ends[index]) if index >= 0 else line_start
 
-def sentence_end(raw: str, position: int, line_end: int, quoted: Sequence[tuple[int, int]]) -> int:
-    """The end of the sentence holding ``position``, skipping ends inside quotes."""
-    for match in _SENTENCE_END.finditer(raw, position, line_end):
-        if _ends_sentence(raw, match, quoted):
-            return match.end()
-    return line_end
+    def end(self, position: int, line_end: int) -> int:
+        """The end of the sentence holding ``position`` (never after ``line_end``)."""
+        index = bisect.bisect_left(self.ends, position + 1)
+        return min(line_end, self.ends[index]) if index < len(self.ends) else line_end
 
 
 class MentionIndex:
@@ -465,17 +471,21 @@ class MentionIndex:
 
 
 _SPEAKER_KINDS = ("name", "title", "organisation", "document", "pronoun", "demonym")
+# How far back (in characters) a subject or an antecedent is looked for: keeps every
+# lookup bounded, so that a 5 MB paragraph is read in linear time.
+_SUBJECT_WINDOW = 400
+_ANTECEDENT_WINDOW = 2000
+_TIMELINE_DEPTH = 200
 
 
-def subject_before(
-    raw: str, index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]
-) -> Mention | None:
+def subject_before(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
     """
     The subject of a verb at ``position``: the mention right before it ("after Lavrov
     warned"), else the nearest mention in subject position in ``[start, position)``,
     outside quotes.
     """
-    candidates = _outermost([m for m in index.between(start, position) if not any(s <= m.start < e for s, e in quoted)])
+    start = max(start, position - _SUBJECT_WINDOW)
+    candidates = _outermost([m for m in index.between(start, position) if not quoted.contains(m.start)])
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
@@ -496,10 +506,10 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 _ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+")
 
 
-def first_subject(index: MentionIndex, start: int, position: int, quoted: Sequence[tuple[int, int]]) -> Mention | None:
+def first_subject(index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
     """The first mention in subject position in ``[start, position)``, outside quotes."""
-    for mention in index.between(start, position):
-        if any(s <= mention.start < e for s, e in quoted):
+    for mention in index.between(start, min(position, start + _SUBJECT_WINDOW)):
+        if quoted.contains(mention.start):
             continue
         if mention.subject and mention.kind in _SPEAKER_KINDS:
             return mention
@@ -511,6 +521,21 @@ def subject_after(index: MentionIndex, position: int, limit: int) -> Mention | N
     for mention in index.between(position, limit):
         return mention
     return None
+
+
+def last_char(raw: str, start: int, position: int) -> str:
+    """The last non-blank character of ``raw[start:position]``, or ``""`` (reads back only over blanks)."""
+    while position > start:
+        position -= 1
+        char = raw[position]
+        if not (char.isspace() or char in "\u00a0\u202f\u200b"):
+            return char
+    return ""
+
+
+def _long_tail(raw: str, position: int, end: int, limit: int = 80) -> bool:
+    """True when ``raw[position:end]`` holds more than ``limit`` non-blank characters."""
+    return len(raw[position:min(end, position + 4 * limit)].strip()) > limit
 
 
 def line_start_of(raw: str, position: int) -> int:
@@ -528,11 +553,17 @@ class Timeline:
     gender (and nationality, when the anaphor gives one and the registry knows it).
     """
 
-    def __init__(self, index: MentionIndex, raw: str, quoted: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, index: MentionIndex, raw: str, quoted: Intervals, line_starts: list[int]) -> None:
+        self.line_starts = line_starts
         self.entries: list[tuple[int, Mention]] = []
         self.index = index
         self.raw = raw
         self.quoted = quoted
+
+    def line_start(self, position: int) -> int:
+        """The start of the line holding ``position`` (bisection over the body lines)."""
+        index = bisect.bisect_right(self.line_starts, position) - 1
+        return self.line_starts[index] if index >= 0 else 0
 
     def add(self, position: int, mention: Mention | None) -> None:
         """Record that ``mention`` spoke (or was a speech verb's subject) at ``position``."""
@@ -552,19 +583,20 @@ class Timeline:
 
     def resolve(self, anaphor: Mention, position: int) -> Mention | None:
         """The person an anaphor at ``position`` refers to."""
-        line_start = line_start_of(self.raw, position)
+        line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
         for mention in reversed(self.index.between(line_start, position)):
             if mention.start >= anaphor.start and anaphor.end > anaphor.start:
                 continue
-            if any(s <= mention.start < e for s, e in self.quoted):
+            if self.quoted.contains(mention.start):
                 continue
             if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
-        for entry_position, mention in reversed(self.entries):
+        for back in range(len(self.entries) - 1, max(-1, len(self.entries) - 1 - _TIMELINE_DEPTH), -1):
+            entry_position, mention = self.entries[back]
             if entry_position < position and self._fits(mention, anaphor):
                 return mention
-        for mention in reversed(self.index.between(0, position)):
-            if any(s <= mention.start < e for s, e in self.quoted):
+        for mention in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position)):
+            if self.quoted.contains(mention.start):
                 continue
             if mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
@@ -572,8 +604,10 @@ class Timeline:
 
     def last(self, position: int) -> Mention | None:
         """The latest speaker of any kind before ``position``."""
-        before = [m for p, m in self.entries if p < position]
-        return before[-1] if before else None
+        for entry_position, mention in reversed(self.entries):
+            if entry_position < position:
+                return mention
+        return None
 
 
 def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
@@ -592,7 +626,7 @@ def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
     ("un porte-parole de l'OTAN"), else the last one named before in the paragraph.
     """
     raw = timeline.raw
-    line_start = line_start_of(raw, spokesperson.start)
+    line_start = timeline.line_start(spokesperson.start)
     for mention in timeline.index.between(spokesperson.start + 1, spokesperson.end):
         if mention.kind == "organisation" and mention.name:
             return mention  # "le porte-parole de l'OTAN" matched as one title
@@ -616,7 +650,9 @@ def attribute_quotes(
     quotes: Sequence[QuoteCandidate],
     cues: Sequence[SpeechCue],
     index: MentionIndex,
-    quoted: Sequence[tuple[int, int]],
+    quoted: Intervals,
+    sentences: SentenceIndex,
+    line_starts: list[int],
     language: str = "fr",
 ) -> list[Attribution]:
     """
@@ -628,6 +664,8 @@ def attribute_quotes(
         cues: Every speech cue of the body, in order.
         index: The resolved speaker mentions of the article.
         quoted: The spans of every quotation (quotes and quoted names), marks included.
+        sentences: The sentence ends of the text.
+        line_starts: The sorted starts of the body lines.
         language: ``"fr"`` or ``"en"`` (English also puts the subject before the verb
             after a quote: '," Rutte said').
 
@@ -637,8 +675,9 @@ def attribute_quotes(
     .. versionadded:: 0.1.0
     """
     context = _Context(raw=raw, cues=cues, index=index, quoted=quoted, language=language,
-                       timeline=Timeline(index, raw, quoted))
-    outside = [c for c in cues if not any(s <= c.start < e for s, e in quoted)]
+                       timeline=Timeline(index, raw, quoted, line_starts), sentences=sentences)
+    outside = [c for c in cues if not quoted.contains(c.start)]
+    context.outside_starts = [c.start for c in outside]
     learned = 0
     results: list[Attribution] = []
     for position, quote in enumerate(quotes):
@@ -668,16 +707,18 @@ class _Context:
     raw: str
     cues: Sequence[SpeechCue]
     index: MentionIndex
-    quoted: Sequence[tuple[int, int]]
+    quoted: Intervals
     language: str
     timeline: Timeline
+    sentences: SentenceIndex
     cue_starts: list[int] = attrs.field(init=False)
+    outside_starts: list[int] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self.cue_starts = [c.start for c in self.cues]
 
     def outside_quotes(self, position: int) -> bool:
-        return not any(s <= position < e for s, e in self.quoted)
+        return not self.quoted.contains(position)
 
 
 def _learn(context: _Context, cue: SpeechCue) -> None:
@@ -689,10 +730,10 @@ def _learn(context: _Context, cue: SpeechCue) -> None:
     if cue.pronoun:
         timeline.add(cue.start, timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start))
         return
-    start = sentence_start(raw, line_start_of(raw, cue.start), cue.start, context.quoted)
+    start = context.sentences.start(timeline.line_start(cue.start), cue.start)
     subject = subject_before(raw, index, start, cue.start, context.quoted)
     if subject is None:
-        subject = subject_after(index, cue.end, min(cue.end + 40, sentence_end(raw, cue.end, len(raw), context.quoted)))
+        subject = subject_after(index, cue.end, min(cue.end + 40, context.sentences.end(cue.end, len(raw))))
         if subject is not None and subject.start - cue.end > 12:
             subject = None
     timeline.add(cue.start, _resolve(subject, timeline, cue.start))
@@ -734,10 +775,10 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     if position >= len(context.cues):
         return None
     cue = context.cues[position]
-    if cue.start >= quote.line_end or cue.form in ("participle", "infinitive"):
+    if cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100:
         return None
     gap = raw[after:cue.start]
-    limit = sentence_end(raw, cue.end, quote.line_end, context.quoted)
+    limit = context.sentences.end(cue.end, quote.line_end)
     if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
@@ -759,11 +800,16 @@ def _cue_before(
 ) -> Attribution | None:
     """Rule 2: a cue before the quote in its sentence ("X a déclaré : «", "selon X, «")."""
     raw, index, timeline = context.raw, context.index, context.timeline
-    start = sentence_start(raw, quote.line_start, quote.open_at, context.quoted)
-    candidates = [c for c in outside if start <= c.start and c.end <= quote.open_at]
-    if not candidates:
+    start = context.sentences.start(quote.line_start, quote.open_at)
+    cue = None
+    for position in range(bisect.bisect_left(context.outside_starts, quote.open_at) - 1, -1, -1):
+        if outside[position].start < start:
+            break
+        if outside[position].end <= quote.open_at:
+            cue = outside[position]
+            break
+    if cue is None:
         return None
-    cue = candidates[-1]
     if cue.form == "source":
         # "selon ses mots", "selon son entourage"... refer to the sentence's subject.
         if _POSSESSIVE.match(raw, cue.end):
@@ -801,9 +847,8 @@ def _colon(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     son émotion : «").
     """
     raw = context.raw
-    start = sentence_start(raw, quote.line_start, quote.open_at, context.quoted)
-    before = raw[start:quote.open_at].rstrip(" \u00a0\u202f")
-    if before.endswith(":"):
+    start = context.sentences.start(quote.line_start, quote.open_at)
+    if last_char(raw, start, quote.open_at) == ":":
         subject = first_subject(context.index, start, quote.open_at, context.quoted)
         mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
         if mention is not None:
@@ -814,7 +859,7 @@ def _colon(context: _Context, quote: QuoteCandidate) -> Attribution | None:
 def _cue_later_in_sentence(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     """Rule 2c: an inverted cue later in the sentence ('« ... » au titre de l'accord, a indiqué X')."""
     raw = context.raw
-    end = sentence_end(raw, quote.close_at + 1, quote.line_end, context.quoted)
+    end = context.sentences.end(quote.close_at + 1, quote.line_end)
     position = bisect.bisect_left(context.cue_starts, quote.close_at + 1)
     while position < len(context.cues) and context.cues[position].start < end:
         cue = context.cues[position]
@@ -836,7 +881,7 @@ def _sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution |
     """
     if quote_kind(context.raw, quote) != "partial":
         return None
-    start = sentence_start(context.raw, quote.line_start, quote.open_at, context.quoted)
+    start = context.sentences.start(quote.line_start, quote.open_at)
     subject = first_subject(context.index, start, quote.open_at, context.quoted)
     mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
     return Attribution(mention=mention, cue=None, rule="before") if mention else None
@@ -849,8 +894,8 @@ def _continuation(
     if prior is None or prior_result is None or prior_result.mention is None:
         return None
     same_line = prior.line_start == quote.line_start
-    starts_line = raw[quote.line_start:quote.open_at].strip() == ""
-    if same_line or (starts_line and len(raw[prior.close_at + 1:prior.line_end].strip()) <= 80):
+    starts_line = last_char(raw, quote.line_start, quote.open_at) == ""
+    if same_line or (starts_line and not _long_tail(raw, prior.close_at + 1, prior.line_end)):
         return Attribution(mention=prior_result.mention, cue=None, rule="continuation")
     return None
 
@@ -861,13 +906,15 @@ def _paragraph_context(context: _Context, quote: QuoteCandidate) -> Attribution 
     opening a later sentence of a paragraph, for the last one who spoke in that paragraph
     ("Pour X, chercheur, la situation est grave. « ... »").
     """
-    before = context.raw[quote.line_start:quote.open_at].rstrip(" \u00a0\u202f")
+    before = last_char(context.raw, quote.line_start, quote.open_at)
     if not before:
         last = context.timeline.last(quote.open_at)
         return Attribution(mention=last, cue=None, rule="context") if last else None
-    if before.endswith((".", "!", "?")):
+    if before in ".!?":
         for position, mention in reversed(context.timeline.entries):
-            if quote.line_start <= position < quote.open_at:
+            if position < quote.line_start:
+                break
+            if position < quote.open_at:
                 return Attribution(mention=mention, cue=None, rule="context")
     return None
 
@@ -882,7 +929,7 @@ def _reopened_paragraphs(raw: str, quotes: Sequence[QuoteCandidate], results: li
         quote, following = quotes[position], quotes[position + 1]
         if quote.closed or results[position].rule not in ("context", "none", "continuation"):
             continue
-        if following.line_start <= quote.line_start or raw[following.line_start:following.open_at].strip():
+        if following.line_start <= quote.line_start or last_char(raw, following.line_start, following.open_at):
             continue
         if results[position + 1].mention is not None and results[position + 1].rule in ("after", "before"):
             results[position] = Attribution(mention=results[position + 1].mention, cue=None, rule="continuation")

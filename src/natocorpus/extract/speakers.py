@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import attrs
 
-from natocorpus.resources import Person, lexicon, offices, organisations, people, speech_verbs
+from natocorpus.resources import Person, Role, lexicon, offices, organisations, people, speech_verbs
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
@@ -672,8 +672,9 @@ def _resolve_titles(
     """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
+    starts = [name.start for name in names]
     for mention, office, of in titles:
-        apposed = _apposition(raw, mention, names)
+        apposed = _apposition(raw, mention, names, starts)
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention.text)
@@ -699,7 +700,7 @@ def _resolve_titles(
             name = bound.get((office, body))
         if name is None and office and body:
             name = _registry_holder(office, body, date, named_people)
-        gender = next((p.gender for p in people() if p.name == name), "")
+        gender = _genders().get(name or "", "")
         if not gender and re.search(r"(?:^|\s)(?:la|une|cette)\s*$", mention_prefix(raw, mention.start), re.IGNORECASE):
             gender = "f"
         country = body if len(body) == 2 and body.isupper() else ""
@@ -724,11 +725,12 @@ def _nationalities() -> dict[str, frozenset[str]]:
     }
 
 
-def _apposition(raw: str, title: Mention, names: list[Mention]) -> Mention | None:
+def _apposition(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
     """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
-    for name in names:
-        if name.start < title.end:
-            continue
+    after = bisect.bisect_left(starts, title.end)
+    for name in names[after:after + 1]:
+        if name.start - title.end > _APPOSITION_REACH:
+            break
         gap = raw[title.end:name.start]
         # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
         # without a verb may stand between the title and the name, or a few adjectives
@@ -737,8 +739,9 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> Mention | Non
             return name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
-    for name in reversed(names):
-        if name.end > title.start:
+    before = bisect.bisect_left(starts, title.start) - 1
+    for name in names[max(0, before):before + 1] if before >= 0 else []:
+        if name.end > title.start or title.start - name.end > _APPOSITION_REACH:
             continue
         gap = raw[name.end:title.start]
         if re.fullmatch(r"\s*,\s*(?:le|la|l['’])?\s*", gap):
@@ -747,6 +750,7 @@ def _apposition(raw: str, title: Mention, names: list[Mention]) -> Mention | Non
     return None
 
 
+_APPOSITION_REACH = 120
 _APPOSITION_GAP = re.compile(
     r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
 )
@@ -787,8 +791,17 @@ def _complement_then_comma(gap: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _holders() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
+    table: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
+    for person in people():
+        for role in person.roles:
+            table.setdefault((role.office, role.of), []).append((person, role))
+    return table
+
+
 def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
-    holders = [(p, r) for p in people() for r in p.roles if r.office == office and r.of == of]
+    holders = _holders().get((office, of), [])
     if not holders:
         return None
     if date is not None:
@@ -801,18 +814,25 @@ def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str 
     return latest[0].name
 
 
+_OWNER_GAP = re.compile(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*")
+
+
 def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """A document speaks for its organisation, named after it or last mentioned before it."""
     organisations_seen = [m for m in mentions if m.kind == "organisation"]
+    starts = [o.start for o in organisations_seen]
+    ends = sorted(o.end for o in organisations_seen)
+    by_end = sorted(organisations_seen, key=lambda o: o.end)
     output = []
     for document in documents:
-        owner = next(
-            (o for o in organisations_seen if 0 <= o.start - document.end <= 6 and
-             re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*", raw[document.end:o.start])),
-            None,
-        )
+        owner = None
+        after = bisect.bisect_left(starts, document.end)
+        if after < len(organisations_seen):
+            candidate = organisations_seen[after]
+            if candidate.start - document.end <= 6 and _OWNER_GAP.fullmatch(raw, document.end, candidate.start):
+                owner = candidate
         if owner is None:
-            before = [o for o in organisations_seen if o.end <= document.start]
-            owner = before[-1] if before else None
+            before = bisect.bisect_right(ends, document.start) - 1
+            owner = by_end[before] if before >= 0 else None
         output.append(attrs.evolve(document, name=owner.name if owner else None))
     return output
