@@ -274,6 +274,20 @@ class TestStructure:
             result.title, result.byline, result.boilerplate
         )
 
+    def test_lone_word_without_headline_is_the_title(self) -> None:
+        """A one-word first line is the title when no headline follows; reported speech is body."""
+        result = extract_article("Sommet\n\n« Nous restons unis », a dit Mark Rutte.\n", "s0")
+        assert ("Sommet", ["Mark Rutte"]) == (result.title, [q.speaker_name for q in result.quotes])
+
+    def test_headline_with_quoted_words_is_still_a_headline(self) -> None:
+        """Quoted words in a headline ("le “Bouclier”, un rempart") are no incise."""
+        raw = (
+            "Varsovie lance le “Bouclier”, un rempart face à la Russie\n\n"
+            "Le gouvernement polonais a présenté samedi un vaste programme de fortification de ses "
+            "frontières orientales, qui doit coûter plusieurs milliards d'euros d'ici la fin de la décennie.\n"
+        )
+        assert "Varsovie lance le “Bouclier”, un rempart face à la Russie" == extract_article(raw, "s0b").title
+
     def test_teaser_is_set_aside_and_article_goes_on(self) -> None:
         """"Lire aussi" and its teaser are furniture; the paragraph after them is body."""
         raw = (

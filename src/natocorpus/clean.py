@@ -29,7 +29,7 @@ import attrs
 
 from natocorpus.extract.language import language_scores
 from natocorpus.records import Line
-from natocorpus.resources import boilerplate_rules
+from natocorpus.resources import boilerplate_rules, speech_verbs
 from natocorpus.text import WORD, is_upper_initial, line_spans
 
 __all__ = ["CleanedText", "clean_text"]
@@ -53,6 +53,18 @@ _DATELINE = re.compile(
     r"|.{0,60}?(?:\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b\d{1,2}(?:er)?\s+\w+\s+\d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b).{0,80}"
 )
+# A closing quotation mark, a comma and a speech verb: an incise ("», a dit X").
+_INCISE_START = re.compile(r"[»”\"][\s\u00a0\u202f]*,[\s\u00a0\u202f]*((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _has_incise(text: str) -> bool:
+    """True when ``text`` reports speech with an incise ("« ... », a dit X")."""
+    verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+    for match in _INCISE_START.finditer(text):
+        words = [w.casefold().replace("’", "'").split("-")[0] for w in match.group(1).split()]
+        if any(word in verbs for word in words):
+            return True
+    return False
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
 
 
@@ -187,6 +199,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
     title_index: int | None = None
     byline: str | None = None
     source: str | None = None
+    lone_labels: list[int] = []
     for index in range(first_body):
         if roles[index] is not None:
             continue
@@ -209,6 +222,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
             text.casefold().strip(" -–•") in rules.section_labels or (len(words) == 1 and len(text) < 30)
         ):
             roles[index] = "boilerplate"  # a section label above the headline
+            lone_labels.append(index)
+        elif _has_incise(text):
+            roles[index] = "paragraph"  # reported speech ("« ... », a dit X."), not a headline
         elif byline is None and _is_name_like(text):
             roles[index] = "byline"
             byline = text
@@ -221,7 +237,11 @@ def clean_text(raw: str, language: str) -> CleanedText:
             roles[index] = "boilerplate"  # a label between headline and body
         else:
             roles[index] = "paragraph"
-    if title_index is None and first_body < len(spans) and len(texts[first_body]) <= _TITLE_MAX_CHARS:
+    if title_index is None and lone_labels and texts[lone_labels[0]].casefold() not in rules.section_labels:
+        # No headline came after the lone word: the lone word was the headline.
+        title_index = lone_labels[0]
+        roles[title_index] = "title"
+    if title_index is None and first_body < len(spans) and len(texts[first_body]) <= _TITLE_MAX_CHARS and not _has_incise(texts[first_body]):
         roles[first_body] = "title"
         title_index = first_body
     title = texts[title_index] if title_index is not None else None
