@@ -116,7 +116,12 @@ def _quotes(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     corpus = _load(args.paths, args)
     records = [article_to_dict(a) for a in corpus]
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as error:
+        print(f"natocorpus: error: {args.output}: cannot write the output file "
+              f"({error.strerror or error}); choose another -o path", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         if args.format == "json":
             json.dump(records, out, ensure_ascii=False, indent=2)

@@ -39,7 +39,7 @@ def articles_table(articles: Iterable[Article]) -> pd.DataFrame:
     (category), ``source``, ``byline``, ``quotes``, ``speakers``, ``countries`` (ISO
     codes joined by ``;``), ``persons``, ``paragraphs``, ``boilerplate`` (counts), ``path``.
 
-    >>> natocorpus.tables.articles_table(natocorpus.load()).loc[0, "quotes"]
+    >>> int(natocorpus.tables.articles_table(natocorpus.load()).loc[0, "quotes"])
     7
 
     .. versionadded:: 0.1.0
@@ -177,8 +177,10 @@ def speaker_country_table(quotes: Iterable[Quote]) -> pd.DataFrame:
         return pd.DataFrame(dtype="int64")
     frame = pd.DataFrame(pairs, columns=["speaker", "country"])
     table = pd.crosstab(frame["speaker"], frame["country"])
-    order_rows = table.sum(axis=1).sort_values(ascending=False).index
-    order_columns = table.sum(axis=0).sort_values(ascending=False).index
+    # A stable sort keeps crosstab's alphabetical order among equal totals, so the
+    # table (and the heatmap's ``top`` cut) does not depend on the sort algorithm.
+    order_rows = table.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    order_columns = table.sum(axis=0).sort_values(ascending=False, kind="stable").index
     return table.loc[order_rows, order_columns].astype("int64")
 
 
