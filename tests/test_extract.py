@@ -288,6 +288,37 @@ class TestStructure:
         )
         assert "Varsovie lance le “Bouclier”, un rempart face à la Russie" == extract_article(raw, "s0b").title
 
+    @pytest.mark.parametrize(
+        ("line", "author"),
+        [("Par Jeanne Roux", "Jeanne Roux"), ("Jeanne Roux, Genève", "Jeanne Roux"),
+         ("Jeanne Roux, correspondante à Ottawa", "Jeanne Roux"), ("Jeanne Roux in Riga", "Jeanne Roux"),
+         ("Par La Gazette de Lyon avec AFP", None)],
+    )
+    def test_byline_after_standfirst(self, line: str, author: str | None) -> None:
+        """A byline may follow the standfirst; an outlet's name is no author."""
+        raw = (
+            "La Lettonie renforce sa frontière\n\n"
+            "Riga a annoncé un nouveau plan de fortification de sa frontière orientale, face à la Russie "
+            "et au Bélarus, pour un coût de plusieurs centaines de millions d'euros d'ici trois ans.\n\n"
+            f"{line}\n\nPublié le 4 mai 2024 à 10h12\n\n"
+            "Le ministre de la Défense a présenté le plan devant le Parlement réuni en session extraordinaire, "
+            "en présence des chefs d'état-major des trois pays baltes et de représentants de l'Alliance.\n"
+        )
+        result = extract_article(raw, "b1")
+        assert (author, dt.date(2024, 5, 4)) == (result.byline, result.date)
+
+    def test_short_label_above_headline(self) -> None:
+        """A two-word section label above a longer headline is set aside."""
+        raw = (
+            "Politique étrangère\n\nOttawa promet d'atteindre les 2 % avant la fin de la décennie\n\n"
+            "Le premier ministre a annoncé mercredi que le Canada consacrerait 2 % de son produit intérieur "
+            "brut à la défense d'ici 2030, sous la pression de ses alliés de l'OTAN réunis à Washington.\n"
+        )
+        result = extract_article(raw, "b2")
+        assert ("Ottawa promet d'atteindre les 2 % avant la fin de la décennie", ("Politique étrangère",)) == (
+            result.title, result.boilerplate
+        )
+
     def test_teaser_is_set_aside_and_article_goes_on(self) -> None:
         """"Lire aussi" and its teaser are furniture; the paragraph after them is body."""
         raw = (

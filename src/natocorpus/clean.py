@@ -42,6 +42,7 @@ _HEADING_MAX_CHARS = 140
 _TITLE_MAX_CHARS = 300
 _PATTERN_MAX_CHARS = 600  # furniture patterns are only tried on lines this short
 _CREDIT_MAX_CHARS = 80
+_BYLINE_REACH = 4  # a byline or dateline may follow the standfirst: look at the first body lines
 _BYLINE = re.compile(r"(?:par|by)\s+(\S.{0,80}?)(?:\s+(?:avec|with|et|and)\s+(\S.{0,40}))?", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\(?\s*(?:selon|source|sources|avec|d'après|d’après|with|according to)\s*:?\s+(\S.{0,60}?)\s*\)?\.?",
@@ -65,6 +66,11 @@ def _has_incise(text: str) -> bool:
         if any(word in verbs for word in words):
             return True
     return False
+# A name, then a place or a role: "Lise Bovard, Berne", "Hannah Whitlock in Vilnius".
+_SIGNED = re.compile(
+    r"([A-ZÀ-Ý][\w’'-]+(?: (?:[A-ZÀ-Ý][\w’'-]+|de|van|von|der|le|la)){1,3})"
+    r"(?:, (?:[A-ZÀ-Ý][\w-]+|(?:correspondante?|envoyée? spéciale?|journaliste|reporter|correspondent|à|au|en)\b[^.!?]{0,50})| (?:in|à) [A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)"
+)
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
 
 
@@ -129,12 +135,36 @@ def _agency_credit(text: str) -> str | None:
     return None
 
 
-def _byline(text: str) -> tuple[str, str | None] | None:
-    """``(author, agency)`` for "Par Jean Martin", "Par Jean Martin avec AFP", "By X"."""
+def _byline(text: str) -> tuple[str | None, str | None] | None:
+    """
+    ``(author, agency)`` for "Par Jean Martin", "Par Jean Martin avec AFP", "By X", and
+    for a name followed by a place or a role ("Lise Bovard, Berne", "Hugo Tremblay,
+    correspondant à Washington", "Hannah Whitlock in Vilnius"); the author is None when
+    the byline names an outlet ("Par Le Journal de Paris avec AFP").
+    """
+    signed = _SIGNED.fullmatch(text)
+    if signed and _is_name_like(signed.group(1)) and not _names_an_outlet(signed.group(1)):
+        return signed.group(1).strip(), None
     match = _BYLINE.fullmatch(text)
     if match and _is_name_like(match.group(1)):
-        return match.group(1).strip(), (match.group(2) or "").strip(" .") or None
+        author: str | None = match.group(1).strip()
+        if author and _names_an_outlet(author):
+            author = None
+        return author, (match.group(2) or "").strip(" .") or None
     return None
+
+
+def _names_an_outlet(name: str) -> bool:
+    """"Le Journal de Paris", "La Voix du Nord": an article and a word of the press."""
+    words = name.split()
+    return words[0].casefold() in ("le", "la", "les", "l'", "the") and any(
+        w.casefold() in _PRESS_WORDS for w in words[1:]
+    )
+
+
+_PRESS_WORDS = frozenset({"journal", "voix", "presse", "press", "times", "post", "monde", "figaro",
+                          "quotidien", "dépêche", "courrier", "parisien", "nouvelliste", "soir",
+                          "matin", "républicain", "progrès", "gazette", "tribune", "écho", "echo"})
 
 
 def _other_language(text: str, article_language: str) -> bool:
@@ -171,6 +201,25 @@ def _furniture(texts: list[str]) -> list[str | None]:
             body_seen = True
         index += 1
     return roles
+
+
+def _longer_headline(texts: list[str], roles: list[str | None], title_index: int | None, first_body: int) -> int | None:
+    """
+    "Politique canadienne" above "Sommet de l'OTAN : Ottawa promet les 2 %...": a title
+    of three words or fewer followed, before the body, by a longer headline-like line is
+    a section label, and the longer line is the headline.
+    """
+    if title_index is None or len(texts[title_index].split()) > 3:
+        return title_index
+    for index in range(title_index + 1, first_body):
+        if roles[index] == "paragraph":
+            text = texts[index]
+            if len(text.split()) >= 5 and len(text) <= _TITLE_MAX_CHARS and not text[:1].islower():
+                roles[title_index] = "boilerplate"
+                roles[index] = "title"
+                return index
+            break
+    return title_index
 
 
 def clean_text(raw: str, language: str) -> CleanedText:
@@ -237,6 +286,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
             roles[index] = "boilerplate"  # a label between headline and body
         else:
             roles[index] = "paragraph"
+    title_index = _longer_headline(texts, roles, title_index, first_body)
     if title_index is None and lone_labels and texts[lone_labels[0]].casefold() not in rules.section_labels:
         # No headline came after the lone word: the lone word was the headline.
         title_index = lone_labels[0]
@@ -247,12 +297,24 @@ def clean_text(raw: str, language: str) -> CleanedText:
     title = texts[title_index] if title_index is not None else None
 
     # 5-6. The body.
+    body_lines_seen = 0
     for index in range(len(spans)):
         if roles[index] is not None:
             continue
         text = texts[index]
         if title is not None and text == title:
             roles[index] = "boilerplate"
+            continue
+        body_lines_seen += 1
+        by = _byline(text) if body_lines_seen <= _BYLINE_REACH else None
+        if by is not None:
+            # "Par Jean-Marc Delcourt" after the standfirst, "By X" under the first paragraph.
+            roles[index] = "byline"
+            byline = byline or by[0]
+            source = source or by[1]
+            continue
+        if body_lines_seen <= _BYLINE_REACH and _DATELINE.fullmatch(text) and len(WORD.findall(text)) <= 14 and not text.endswith("."):
+            roles[index] = "dateline"
             continue
         credit = _agency_credit(text)
         if credit is not None:

@@ -85,7 +85,9 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     body_spans = [(line.start, line.end) for line in lines if line.role in ("heading", "paragraph")]
     mention_spans = [(line.start, line.end) for line in lines if line.role in _BODY_ROLES]
     first_body = next((i for i, line in enumerate(lines) if line.role == "paragraph"), len(lines))
-    header_spans = [(line.start, line.end) for line in lines[:first_body]]
+    # Datelines first (wherever cleaning found them), then the header.
+    header_spans = [(line.start, line.end) for line in lines if line.role == "dateline"]
+    header_spans += [(line.start, line.end) for line in lines[:first_body] if line.role != "dateline"]
     context_spans = [(line.start, line.end) for line in lines if line.role == "boilerplate"]
     date, date_text, date_start = find_date(raw, header_spans, body_spans, context_spans)
 

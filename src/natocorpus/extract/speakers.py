@@ -327,6 +327,8 @@ def _is_name_token(
     allow_stop: bool,
 ) -> bool:
     first = token[:1]
+    if len(token) == 1 and first.isalpha():
+        return False  # a lone letter ("F" of "F-35"); initials come with a period
     if not first.isupper():
         if first in "aebi" and _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
             return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
@@ -546,6 +548,8 @@ def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int],
     # Full names the article gives, by surname ("Rutte" → "Mark Rutte").
     article_full: dict[str, str] = {}
     for start, end, _ in runs:
+        if raw.endswith(("'s", "’s"), start, end):
+            end -= 2
         parts = raw[start:end].split()
         if len(parts) >= 2:
             canonical = _canonical_full(" ".join(parts), by_name)
@@ -554,6 +558,8 @@ def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int],
     organisation_words = _organisation_words()
     mentions = []
     for start, end, honorific in runs:
+        if raw.endswith(("'s", "’s"), start, end):
+            end -= 2  # "Viktor Orban's"
         parts = raw[start:end].split()
         text = " ".join(parts)
         if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
