@@ -73,6 +73,20 @@ class TestSpeakerQuotes:
         assert ["Mark Rutte", "Jens Stoltenberg"] == _labels(ax.get_yticklabels())[-2:]
         assert "quotes" == ax.get_xlabel()
 
+    def test_integer_colorbar(self, corpus: Corpus) -> None:
+        """The colour bar counts quotes: whole-number ticks only."""
+        fig, ax = plt.subplots()
+        plot.speaker_country_heatmap(corpus, ax=ax)
+        colorbar_axes = [a for a in fig.axes if a is not ax][0]
+        ticks = colorbar_axes.get_yticks()
+        assert all(float(t).is_integer() for t in ticks)
+
+    def test_accepts_articles(self, corpus: Corpus) -> None:
+        """A list of articles plots like a corpus."""
+        _, ax = plt.subplots()
+        plot.speaker_quotes([corpus["000_8296e76efe0b7b45"]], ax=ax)
+        assert ["Mark Rutte", "Antony Blinken"] == sorted(_labels(ax.get_yticklabels()), key=["Mark Rutte", "Antony Blinken"].index)
+
     def test_top(self, corpus: Corpus) -> None:
         """top= limits the number of bars."""
         _, ax = plt.subplots()
@@ -102,13 +116,16 @@ class TestCountryMentions:
 
 class TestSpeakerCountryHeatmap:
     def test_image(self, corpus: Corpus) -> None:
-        """One image: six speakers name a country in a quote; columns are capped at 12."""
+        """One image: six speakers name a country in a quote, 13 countries in all.
+
+        Hand count from the gold quote texts: KP UA CN RU IR US BY AU JP NZ KR IQ SY.
+        """
         _, ax = plt.subplots()
         plot.speaker_country_heatmap(corpus, ax=ax)
         assert 1 == len(ax.images)
         rows = _labels(ax.get_yticklabels())
         assert {"Mark Rutte", "Antony Blinken", "OTAN", "Jens Stoltenberg", "Alexander De Croo", "Petteri Orpo"} == set(rows)
-        assert (6, 12) == ax.images[0].get_array().shape
+        assert (6, 13) == ax.images[0].get_array().shape
 
     def test_cell_value(self, corpus: Corpus) -> None:
         """The Rutte × KP cell holds 3 (three of his quotes name North Korea)."""
@@ -117,6 +134,20 @@ class TestSpeakerCountryHeatmap:
         rows, columns = _labels(ax.get_yticklabels()), _labels(ax.get_xticklabels())
         values = ax.images[0].get_array()
         assert 3 == values[rows.index("Mark Rutte"), columns.index("KP")]
+
+    def test_integer_colorbar(self, corpus: Corpus) -> None:
+        """The colour bar counts quotes: whole-number ticks only."""
+        fig, ax = plt.subplots()
+        plot.speaker_country_heatmap(corpus, ax=ax)
+        colorbar_axes = [a for a in fig.axes if a is not ax][0]
+        ticks = colorbar_axes.get_yticks()
+        assert all(float(t).is_integer() for t in ticks)
+
+    def test_accepts_articles(self, corpus: Corpus) -> None:
+        """A list of articles plots like a corpus."""
+        _, ax = plt.subplots()
+        plot.speaker_quotes([corpus["000_8296e76efe0b7b45"]], ax=ax)
+        assert ["Mark Rutte", "Antony Blinken"] == sorted(_labels(ax.get_yticklabels()), key=["Mark Rutte", "Antony Blinken"].index)
 
     def test_top(self, corpus: Corpus) -> None:
         """top= limits rows and columns."""

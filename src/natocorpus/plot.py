@@ -12,11 +12,21 @@ import numpy as np
 from natocorpus.tables import mentions_by_country, quotes_by_speaker, speaker_country_table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from matplotlib.axes import Axes
 
     from natocorpus.corpus import Corpus
+    from natocorpus.records import Article
 
 __all__ = ["country_mentions", "quotes_per_article", "speaker_country_heatmap", "speaker_quotes"]
+
+
+def _as_corpus(corpus: Corpus | Iterable[Article]) -> Corpus:
+    """A corpus as it is, or one made of the given articles (``[article]`` works too)."""
+    from natocorpus.corpus import Corpus
+
+    return corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -28,12 +38,12 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new_ax
 
 
-def speaker_quotes(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -> Axes:
+def speaker_quotes(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: Axes | None = None) -> Axes:
     """
     Horizontal bars: the number of quotes per speaker, most quoted on top.
 
     Args:
-        corpus: The corpus to count.
+        corpus: The corpus to count, or any articles (``[article]``).
         top: Show at most this many speakers.
         ax: Axes to draw on; a new figure when None.
 
@@ -46,20 +56,21 @@ def speaker_quotes(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -> 
     .. versionadded:: 0.1.0
     """
     ax = _axes(ax, (6, 4))
+    corpus = _as_corpus(corpus)
     table = quotes_by_speaker(corpus.quotes).head(top)
     ax.barh(table["speaker"][::-1], table["quotes"][::-1], color="#1f4e79")
     ax.set_xlabel("quotes")
-    ax.set_title("Quotes per speaker")
+    ax.set_title("Quotes per speaker" if len(table) else "Quotes per speaker (no attributed quote)")
     ax.xaxis.get_major_locator().set_params(integer=True)
     return ax
 
 
-def country_mentions(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -> Axes:
+def country_mentions(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: Axes | None = None) -> Axes:
     """
     Horizontal bars: mentions per country (names and demonyms), most mentioned on top.
 
     Args:
-        corpus: The corpus to count.
+        corpus: The corpus to count, or any articles (``[article]``).
         top: Show at most this many countries.
         ax: Axes to draw on; a new figure when None.
 
@@ -69,6 +80,7 @@ def country_mentions(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -
     .. versionadded:: 0.1.0
     """
     ax = _axes(ax, (6, 4))
+    corpus = _as_corpus(corpus)
     table = mentions_by_country(corpus.articles).head(top)
     labels = [f"{name} ({code})" for code, name in zip(table["code"], table["country"], strict=True)]
     ax.barh(labels[::-1], table["mentions"][::-1], color="#7f6000")
@@ -78,13 +90,13 @@ def country_mentions(corpus: Corpus, *, top: int = 15, ax: Axes | None = None) -
     return ax
 
 
-def speaker_country_heatmap(corpus: Corpus, *, top: int = 12, ax: Axes | None = None) -> Axes:
+def speaker_country_heatmap(corpus: Corpus | Iterable[Article], *, top: int = 20, ax: Axes | None = None) -> Axes:
     """
     Heatmap: for each speaker (rows) and country (columns), the number of their quotes
     that mention the country.
 
     Args:
-        corpus: The corpus to count.
+        corpus: The corpus to count, or any articles (``[article]``).
         top: Show at most this many speakers and countries (the most frequent).
         ax: Axes to draw on; a new figure when None.
 
@@ -94,6 +106,7 @@ def speaker_country_heatmap(corpus: Corpus, *, top: int = 12, ax: Axes | None = 
     .. versionadded:: 0.1.0
     """
     ax = _axes(ax, (7, 4))
+    corpus = _as_corpus(corpus)
     table = speaker_country_table(corpus.quotes)
     if table.empty:
         ax.set_title("Who talks about which country (no quote mentions a country)")
@@ -111,16 +124,20 @@ def speaker_country_heatmap(corpus: Corpus, *, top: int = 12, ax: Axes | None = 
                         color="white" if values[row, column] > threshold else "black", fontsize=8)
     ax.set_xlabel("country mentioned in the quote")
     ax.set_title("Who talks about which country")
-    ax.figure.colorbar(image, ax=ax, label="quotes")
+    from matplotlib.ticker import MaxNLocator
+
+    colorbar = ax.figure.colorbar(image, ax=ax, label="quotes")
+    colorbar.locator = MaxNLocator(integer=True)
+    colorbar.update_ticks()
     return ax
 
 
-def quotes_per_article(corpus: Corpus, *, ax: Axes | None = None) -> Axes:
+def quotes_per_article(corpus: Corpus | Iterable[Article], *, ax: Axes | None = None) -> Axes:
     """
     Stacked bars: full and partial quotes per article.
 
     Args:
-        corpus: The corpus to count.
+        corpus: The corpus to count, or any articles (``[article]``).
         ax: Axes to draw on; a new figure when None.
 
     Returns:
@@ -129,6 +146,7 @@ def quotes_per_article(corpus: Corpus, *, ax: Axes | None = None) -> Axes:
     .. versionadded:: 0.1.0
     """
     ax = _axes(ax, (7, 3.5))
+    corpus = _as_corpus(corpus)
     ids = [a.id for a in corpus.articles]
     full = [sum(q.kind == "full" for q in a.quotes) for a in corpus.articles]
     partial = [sum(q.kind == "partial" for q in a.quotes) for a in corpus.articles]
@@ -138,5 +156,8 @@ def quotes_per_article(corpus: Corpus, *, ax: Axes | None = None) -> Axes:
     ax.set_title("Quotes per article")
     ax.legend()
     ax.tick_params(axis="x", labelrotation=30)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+        label.set_rotation_mode("anchor")
     ax.yaxis.get_major_locator().set_params(integer=True)
     return ax
