@@ -319,6 +319,13 @@ class TestStructure:
             result.title, result.boilerplate
         )
 
+    def test_short_headline_before_reported_speech(self) -> None:
+        """A short headline stays the title when the next line is a sentence with a quote."""
+        raw = ("Réunion à Bruxelles\n\nCe mercredi (7 février 2024), les Alliés se sont réunis. "
+               "« Nous restons unis », a déclaré le secrétaire général de l’OTAN.")
+        result = extract_article(raw, "b3")
+        assert ("Réunion à Bruxelles", "Jens Stoltenberg") == (result.title, result.quotes[0].speaker_name)
+
     def test_teaser_is_set_aside_and_article_goes_on(self) -> None:
         """"Lire aussi" and its teaser are furniture; the paragraph after them is body."""
         raw = (

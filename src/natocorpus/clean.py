@@ -214,7 +214,9 @@ def _longer_headline(texts: list[str], roles: list[str | None], title_index: int
     for index in range(title_index + 1, first_body):
         if roles[index] == "paragraph":
             text = texts[index]
-            if len(text.split()) >= 5 and len(text) <= _TITLE_MAX_CHARS and not text[:1].islower():
+            # It must read as a headline: one sentence at most, no reported speech.
+            headline_like = not text[:1].islower() and ". " not in text and not _has_incise(text)
+            if len(text.split()) >= 5 and len(text) <= _TITLE_MAX_CHARS and headline_like:
                 roles[title_index] = "boilerplate"
                 roles[index] = "title"
                 return index
