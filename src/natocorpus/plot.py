@@ -38,6 +38,16 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return new_ax
 
 
+def _ranked_bars(ax: Axes | None, labels: list[str], values: list[int], color: str, unit: str, title: str) -> Axes:
+    """Horizontal bars, the first (largest) value on top, with whole-number ticks."""
+    ax = _axes(ax, (6, 4))
+    ax.barh(labels[::-1], values[::-1], color=color)
+    ax.set_xlabel(unit)
+    ax.set_title(title)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
 def speaker_quotes(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: Axes | None = None) -> Axes:
     """
     Horizontal bars: the number of quotes per speaker, most quoted on top.
@@ -55,14 +65,9 @@ def speaker_quotes(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: Axe
 
     .. versionadded:: 0.1.0
     """
-    ax = _axes(ax, (6, 4))
-    corpus = _as_corpus(corpus)
-    table = quotes_by_speaker(corpus.quotes).head(top)
-    ax.barh(table["speaker"][::-1], table["quotes"][::-1], color="#1f4e79")
-    ax.set_xlabel("quotes")
-    ax.set_title("Quotes per speaker" if len(table) else "Quotes per speaker (no attributed quote)")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    return ax
+    table = quotes_by_speaker(_as_corpus(corpus).quotes).head(top)
+    title = "Quotes per speaker" if len(table) else "Quotes per speaker (no attributed quote)"
+    return _ranked_bars(ax, list(table["speaker"]), list(table["quotes"]), "#1f4e79", "quotes", title)
 
 
 def country_mentions(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: Axes | None = None) -> Axes:
@@ -79,15 +84,9 @@ def country_mentions(corpus: Corpus | Iterable[Article], *, top: int = 15, ax: A
 
     .. versionadded:: 0.1.0
     """
-    ax = _axes(ax, (6, 4))
-    corpus = _as_corpus(corpus)
-    table = mentions_by_country(corpus.articles).head(top)
+    table = mentions_by_country(_as_corpus(corpus).articles).head(top)
     labels = [f"{name} ({code})" for code, name in zip(table["code"], table["country"], strict=True)]
-    ax.barh(labels[::-1], table["mentions"][::-1], color="#7f6000")
-    ax.set_xlabel("mentions")
-    ax.set_title("Mentions per country")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    return ax
+    return _ranked_bars(ax, labels, list(table["mentions"]), "#7f6000", "mentions", "Mentions per country")
 
 
 def speaker_country_heatmap(corpus: Corpus | Iterable[Article], *, top: int = 20, ax: Axes | None = None) -> Axes:
