@@ -433,3 +433,15 @@ class TestQuoteFilter:
         assert (0, 0, (), ()) == (len(empty), len(empty.quotes), empty.speakers, empty.countries)
         with pytest.raises(natocorpus.UnknownSpeakerError):
             empty.quotes.filter(speaker="Rutte")
+
+
+class TestChainedFilters:
+    def test_speaker_of_parent_is_known_in_subset(self, corpus: Corpus) -> None:
+        """Filtering a subset by a speaker it does not quote gives nothing, not an error."""
+        subset = corpus.filter(speaker="Blinken")
+        assert 0 == len(subset.filter(speaker="Stoltenberg"))
+
+    def test_unknown_speaker_still_raises(self, corpus: Corpus) -> None:
+        """A name quoted nowhere in the parent corpus still raises."""
+        with pytest.raises(natocorpus.UnknownSpeakerError):
+            corpus.filter(speaker="Blinken").filter(speaker="Macron")

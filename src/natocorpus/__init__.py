@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from natocorpus import plot, tables
+from natocorpus import export, plot, tables
 from natocorpus.corpus import Corpus, QuoteCollection
 from natocorpus.evaluate import EvaluationReport, Score, evaluate, read_gold
 from natocorpus.exceptions import (
@@ -20,7 +20,10 @@ from natocorpus.exceptions import (
     DuplicateArticleError,
     EmptyCorpusError,
     GoldFormatError,
+    InvalidOptionError,
+    MissingDependencyError,
     NatoCorpusError,
+    TableFormatError,
     UnknownArticleError,
     UnknownCountryError,
     UnknownSpeakerError,
@@ -55,7 +58,9 @@ __all__ = [
     "EmptyCorpusError",
     "EvaluationReport",
     "GoldFormatError",
+    "InvalidOptionError",
     "Line",
+    "MissingDependencyError",
     "NatoCorpusError",
     "PersonMention",
     "Quote",
@@ -64,10 +69,12 @@ __all__ = [
     "Score",
     "SkippedFile",
     "Speaker",
+    "TableFormatError",
     "UnknownArticleError",
     "UnknownCountryError",
     "UnknownSpeakerError",
     "evaluate",
+    "export",
     "extract_article",
     "iter_articles",
     "load",

@@ -79,7 +79,9 @@ def resolve_speakers(values: Selector, known: Collection[str]) -> set[str] | Non
             continue
         suggestions = difflib.get_close_matches(str(value), sorted(known), n=5, cutoff=0.5)
         if not suggestions:
-            suggestions = difflib.get_close_matches(key, sorted(index), n=5, cutoff=0.5)
+            # Close folded keys ("croo") are mapped back to the canonical names they index.
+            close_keys = difflib.get_close_matches(key, sorted(index), n=5, cutoff=0.5)
+            suggestions = sorted({name for close in close_keys for name in index[close]})
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         known_list = ", ".join(sorted(known)[:12])
         msg = f"speaker={value!r} is quoted nowhere in this corpus{hint} (speakers: {known_list}{'...' if len(known) > 12 else ''})"
@@ -275,6 +277,9 @@ class Corpus:
         self._speaker_index: dict[str, list[int]] | None = None
         self._country_index: dict[str, list[int]] | None = None
         self._quotes: QuoteCollection | None = None
+        # Speakers of the corpus this one was filtered from: a chained filter may name
+        # them even when the subset quotes none ("no quote" rather than "unknown").
+        self._inherited_speakers: frozenset[str] = frozenset()
 
     # --- construction -------------------------------------------------------------
 
@@ -289,7 +294,9 @@ class Corpus:
         Returns:
             The corpus.
 
-        >>> Corpus.from_texts({"a": "Titre\\n\\n« Nous restons unis », a dit Mark Rutte."}).speakers
+        >>> text = ("L'OTAN se réunit à Bruxelles\\n\\n"
+        ...         "Les ministres se sont réunis mardi. « Nous restons unis », a déclaré Mark Rutte.")
+        >>> Corpus.from_texts({"a": text}).speakers
         ('Mark Rutte',)
 
         .. versionadded:: 0.1.0
@@ -354,6 +361,50 @@ class Corpus:
             raise ArticleReadError(msg)
         return cls.from_files([path], **options)
 
+    @classmethod
+    def from_parquet(cls, folder: str | os.PathLike[str]) -> Corpus:
+        """
+        Read the Parquet tables that :meth:`to_parquet` wrote (see
+        :func:`natocorpus.export.read_parquet`).
+
+        .. versionadded:: 0.1.0
+        """
+        from natocorpus.export import read_parquet
+
+        return read_parquet(folder)
+
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
+        """
+        Read the JSON Lines file that :meth:`to_jsonl` wrote (see
+        :func:`natocorpus.export.read_jsonl`).
+
+        .. versionadded:: 0.1.0
+        """
+        from natocorpus.export import read_jsonl
+
+        return read_jsonl(path)
+
+    def to_parquet(self, folder: str | os.PathLike[str], **options: Any) -> dict[str, int]:
+        """
+        Write the corpus as Parquet tables (see :func:`natocorpus.export.write_parquet`).
+
+        .. versionadded:: 0.1.0
+        """
+        from natocorpus.export import write_parquet
+
+        return write_parquet(self, folder, **options)
+
+    def to_jsonl(self, path: str | os.PathLike[str]) -> int:
+        """
+        Write one complete article per line (see :func:`natocorpus.export.write_jsonl`).
+
+        .. versionadded:: 0.1.0
+        """
+        from natocorpus.export import write_jsonl
+
+        return write_jsonl(self, path)
+
     # --- sequence and lookup --------------------------------------------------------
 
     def __len__(self) -> int:
@@ -397,7 +448,7 @@ class Corpus:
     def quotes(self) -> QuoteCollection:
         """Every quote of every article, in order."""
         if self._quotes is None:
-            self._quotes = QuoteCollection((q for a in self.articles for q in a.quotes), self._speakers().keys())
+            self._quotes = QuoteCollection((q for a in self.articles for q in a.quotes), self._known_speakers())
         return self._quotes
 
     @property
@@ -475,7 +526,7 @@ class Corpus:
         .. versionadded:: 0.1.0
         """
         positions: set[int] | None = None
-        names = resolve_speakers(speaker, self._speakers().keys())
+        names = resolve_speakers(speaker, self._known_speakers())
         if names is not None:
             index = self._speakers()
             positions = {p for name in names for p in index.get(name, ())}
@@ -503,7 +554,13 @@ class Corpus:
             articles.append(article)
             if limit is not None and len(articles) >= limit:
                 break
-        return Corpus(articles)
+        subset = Corpus(articles)
+        subset._inherited_speakers = self._known_speakers()
+        return subset
+
+    def _known_speakers(self) -> frozenset[str]:
+        """This corpus's speakers and those of the corpus it was filtered from."""
+        return frozenset(self._speakers()) | self._inherited_speakers
 
     # --- tables -------------------------------------------------------------------
 

@@ -14,7 +14,10 @@ __all__ = [
     "DuplicateArticleError",
     "EmptyCorpusError",
     "GoldFormatError",
+    "InvalidOptionError",
+    "MissingDependencyError",
     "NatoCorpusError",
+    "TableFormatError",
     "UnknownArticleError",
     "UnknownCountryError",
     "UnknownSpeakerError",
@@ -103,6 +106,34 @@ class UnknownCountryError(NatoCorpusError, KeyError):
 class GoldFormatError(NatoCorpusError, ValueError):
     """
     A gold annotation file does not follow the documented schema.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidOptionError(NatoCorpusError, ValueError):
+    """
+    An option has a value the function does not accept (``on_error="ignore"``,
+    ``workers=-1``, an unknown ``encoding=``); the message lists the valid values.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingDependencyError(NatoCorpusError, ImportError):
+    """
+    An optional dependency is not installed; the message names the package, what needs
+    it and the ``pip install`` command (e.g. ``natocorpus[parquet]``) that adds it.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class TableFormatError(NatoCorpusError, ValueError):
+    """
+    A Parquet or JSON Lines export cannot be read as :mod:`natocorpus.export` wrote it (a
+    missing table or column, an offset that does not slice the article's text), or an
+    article cannot be written to one (text that is not valid Unicode).
 
     .. versionadded:: 0.1.0
     """
