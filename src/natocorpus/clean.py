@@ -269,6 +269,8 @@ def clean_text(raw: str, language: str) -> CleanedText:
             source = source or by[1]
         elif _DATELINE.fullmatch(text) and len(words) <= 14 and not text.endswith("."):
             roles[index] = "dateline"
+        elif title_index is None and text.isupper() and len(words) <= 4:
+            roles[index] = "boilerplate"  # the outlet's name in capitals ("L'HEBDO ROMAND")
         elif title_index is None and len(words) <= 3 and (
             text.casefold().strip(" -–•") in rules.section_labels or (len(words) == 1 and len(text) < 30)
         ):

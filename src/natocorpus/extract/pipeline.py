@@ -123,7 +123,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     mentions = find_mentions(
         raw, tokenized, excluded=[*place_spans, *term_spans], date=date,
         demonyms=[(c.start, c.end, c.code) for c in countries if c.form == "demonym"],
-        country_lookup=lookup_country, language=language,
+        country_lookup=lookup_country, language=language, excluded_terms=term_spans,
     )
     index = MentionIndex(mentions.mentions)
     attributions = attribute_quotes(

@@ -53,6 +53,8 @@ _FIRST_SECOND_PERSON = frozenset(
     "i me my we us our you your".split()
 )
 _TERM_MAX_WORDS = 6
+# Small words that may stay in lower case inside a name ("Garde du pôle Nord").
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the", "and", "et", "pour", "for", "à", "au", "aux"})
 
 
 @attrs.frozen(kw_only=True)
@@ -109,7 +111,8 @@ def find_quote_spans(raw: str, lines: Sequence[tuple[int, int]]) -> list[QuoteCa
                 # The apostrophe is everywhere in French: it closes only an open ‘.
                 if stack and stack[-1][0] == "‘" and not raw[position + 1 : position + 2].isalpha():
                     _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
-            elif char == "“" and stack and stack[-1][0] == "„":
+            elif char in "“”" and stack and stack[-1][0] == "„":
+                # „ closes with “ (German) or ” (Romanian, Polish).
                 _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
             elif char in _OPENERS:
                 if char == "‘" and raw[position + 1 : position + 2].isspace():
@@ -361,7 +364,13 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
         # "l'initiative « ... »", "le quotidien économique « ... »", "baptisée « ... »":
         # a naming noun among the three words before the mark (adjectives may follow it).
         stops = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | cue_words()["anaphors"]
+        verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+        after = tokenize(raw, candidate.close_at + 1, min(candidate.line_end, candidate.close_at + 30))
+        if after and _normal(after[0][0]) in naming and _normal(after[0][0]) not in verbs:
+            return False, f"before naming noun {after[0][0]!r}"  # "the ‘open door’ policy"
         for position, word in enumerate(before_words[-3:][::-1]):
+            if word in naming and word in verbs:
+                break  # "a qualifié X de « ... »", "called it ‘...’": the speaker's words
             if word in naming:
                 # "what he called « ... »": a verb of naming after a pronoun quotes words.
                 previous = before_words[-(position + 2)] if position + 2 <= len(before_words) else ""
@@ -374,10 +383,9 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
         return False, "no words"
     first_or_second = any(_normal(t) in _FIRST_SECOND_PERSON for t in tokens)
     sentence_punct = any(t in {".", "!", "?", ";", ":", ","} for t in tokens[:-1]) or tokens[-1] in {"!", "?"}
-    long_words = [w for w in words if len(w) > 3]
-    if 2 <= len(words) <= _TERM_MAX_WORDS and len(long_words) >= 2 and not first_or_second and not sentence_punct and all(
-        is_upper_initial(w) for w in long_words
-    ):
+    content = [w for w in words if _normal(w) not in _NAME_LINKS]
+    if 2 <= len(words) <= _TERM_MAX_WORDS and len(content) >= 2 and any(len(w) > 3 for w in content) \
+            and not first_or_second and not sentence_punct and all(is_upper_initial(w) for w in content):
         return False, "a title-like name"
     if len(words) <= _TERM_MAX_WORDS and not first_or_second and not sentence_punct and not cue_near:
         capitalised = sum(1 for w in words if is_upper_initial(w))
@@ -595,12 +603,10 @@ class Timeline:
             entry_position, mention = self.entries[back]
             if entry_position < position and self._fits(mention, anaphor):
                 return mention
-        for mention in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position)):
-            if self.quoted.contains(mention.start):
-                continue
-            if mention.kind in ("name", "title") and self._fits(mention, anaphor):
-                return mention
-        return None
+        earlier = [m for m in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position))
+                   if not self.quoted.contains(m.start) and m.kind in ("name", "title") and self._fits(m, anaphor)]
+        # A subject is a likelier antecedent than a complement ("X a signé avec Y").
+        return next((m for m in earlier if m.subject), earlier[0] if earlier else None)
 
     def last(self, position: int) -> Mention | None:
         """The latest speaker of any kind before ``position``."""

@@ -356,6 +356,7 @@ def find_mentions(
     demonyms: Sequence[tuple[int, int, str]] = (),
     country_lookup: object = None,
     language: str = "fr",
+    excluded_terms: Sequence[tuple[int, int]] = (),
 ) -> ResolvedMentions:
     """
     Find and resolve every speaker mention in the given body lines.
@@ -371,6 +372,8 @@ def find_mentions(
         country_lookup: A callable ``str -> ISO code | None`` for title qualifiers
             (``américain`` → ``US``).
         language: ``"fr"`` or ``"en"``: which office names to read.
+        excluded_terms: Spans of quoted names and terms; the same words unquoted
+            elsewhere are not a person's name either.
 
     Returns:
         The mentions, resolved, in text order.
@@ -430,6 +433,10 @@ def find_mentions(
     blocked = Intervals(taken)
     runs = [run for (line_start, line_end), tokens in zip(spans, tokens_by_line, strict=True)
             for run in _name_runs(raw, tokens, blocked)]
+    # A name the article puts in quotation marks elsewhere ("l'initiative « Sky Shield »")
+    # names a thing, not a person.
+    quoted_names = {raw[start:end] for start, end in excluded_terms}
+    runs = [run for run in runs if raw[run[0]:run[1]] not in quoted_names]
     names = _names(raw, runs, subject)
     mentions.extend(names)
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
@@ -688,9 +695,12 @@ def _resolve_titles(
             bound.setdefault((office, of), name)
         resolved.append((mention, office, of, name))
     # A bare title borrows the body of the same office named elsewhere in the article.
+    # Only an organisation's office is borrowed ("le secrétaire général" of an article
+    # about the OTAN); a national office is not ("la ministre de la Défense" may be of
+    # another country than the one named earlier): it is resolved as an anaphor.
     bodies: dict[str, str] = {}
     for _, office, of, _ in resolved:
-        if of:
+        if of and not (len(of) == 2 and of.isupper()):
             bodies.setdefault(office, of)
     named_people = {m.name for m in names}
     output: list[Mention] = []
