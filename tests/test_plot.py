@@ -73,19 +73,11 @@ class TestSpeakerQuotes:
         assert ["Mark Rutte", "Jens Stoltenberg"] == _labels(ax.get_yticklabels())[-2:]
         assert "quotes" == ax.get_xlabel()
 
-    def test_integer_colorbar(self, corpus: Corpus) -> None:
-        """The colour bar counts quotes: whole-number ticks only."""
-        fig, ax = plt.subplots()
-        plot.speaker_country_heatmap(corpus, ax=ax)
-        colorbar_axes = [a for a in fig.axes if a is not ax][0]
-        ticks = colorbar_axes.get_yticks()
-        assert all(float(t).is_integer() for t in ticks)
-
     def test_accepts_articles(self, corpus: Corpus) -> None:
-        """A list of articles plots like a corpus."""
+        """A list of articles plots like a corpus: article 000 quotes Rutte and Blinken (gold)."""
         _, ax = plt.subplots()
         plot.speaker_quotes([corpus["000_8296e76efe0b7b45"]], ax=ax)
-        assert ["Mark Rutte", "Antony Blinken"] == sorted(_labels(ax.get_yticklabels()), key=["Mark Rutte", "Antony Blinken"].index)
+        assert {"Mark Rutte", "Antony Blinken"} == set(_labels(ax.get_yticklabels()))
 
     def test_top(self, corpus: Corpus) -> None:
         """top= limits the number of bars."""
@@ -140,14 +132,7 @@ class TestSpeakerCountryHeatmap:
         fig, ax = plt.subplots()
         plot.speaker_country_heatmap(corpus, ax=ax)
         colorbar_axes = [a for a in fig.axes if a is not ax][0]
-        ticks = colorbar_axes.get_yticks()
-        assert all(float(t).is_integer() for t in ticks)
-
-    def test_accepts_articles(self, corpus: Corpus) -> None:
-        """A list of articles plots like a corpus."""
-        _, ax = plt.subplots()
-        plot.speaker_quotes([corpus["000_8296e76efe0b7b45"]], ax=ax)
-        assert ["Mark Rutte", "Antony Blinken"] == sorted(_labels(ax.get_yticklabels()), key=["Mark Rutte", "Antony Blinken"].index)
+        assert all(float(t).is_integer() for t in colorbar_axes.get_yticks())
 
     def test_top(self, corpus: Corpus) -> None:
         """top= limits rows and columns."""
