@@ -307,7 +307,8 @@ class Article:
         cities: Mentions of cities and capitals, each with its country.
         date_text: The words the date was read from, or None.
         date_start: Offset of ``date_text`` in :attr:`raw`, or None.
-        path: The file the article was read from, or None for a string.
+        path: The file the article was read from, or None for a string (not compared
+            by ``==``).
 
     .. versionadded:: 0.1.0
     """
@@ -329,7 +330,9 @@ class Article:
     cities: tuple[CityMention, ...] = attrs.field(default=(), converter=tuple, repr=False)
     date_text: str | None = attrs.field(default=None, repr=False)
     date_start: int | None = attrs.field(default=None, repr=False)
-    path: str | None = attrs.field(default=None, repr=False)
+    # Where the text was read from is provenance, not content: two readings of the same
+    # text from two places are equal articles.
+    path: str | None = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
