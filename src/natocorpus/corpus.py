@@ -145,17 +145,20 @@ class QuoteCollection(Sequence[Quote]):
         self._known = known_speakers
         self._by_speaker: dict[str, list[int]] | None = None
         self._by_country: dict[str, list[int]] | None = None
+        self._by_kind: dict[str, list[int]] = {}
 
     def _index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         if self._by_speaker is None or self._by_country is None:
             by_speaker: dict[str, list[int]] = {}
             by_country: dict[str, list[int]] = {}
+            by_kind: dict[str, list[int]] = {}
             for position, quote in enumerate(self._quotes):
                 if quote.speaker is not None:
                     by_speaker.setdefault(quote.speaker.name, []).append(position)
                 for code in quote.countries:
                     by_country.setdefault(code, []).append(position)
-            self._by_speaker, self._by_country = by_speaker, by_country
+                by_kind.setdefault(quote.kind, []).append(position)
+            self._by_speaker, self._by_country, self._by_kind = by_speaker, by_country, by_kind
         return self._by_speaker, self._by_country
 
     @overload
@@ -222,7 +225,7 @@ class QuoteCollection(Sequence[Quote]):
             if kind not in ("full", "partial"):
                 msg = f"kind={kind!r} is not a quote kind; use 'full' or 'partial'"
                 raise ValueError(msg)
-            matching = {p for p, q in enumerate(self._quotes) if q.kind == kind}
+            matching = set(self._by_kind.get(kind, ()))  # indexed with speakers and countries
             positions = matching if positions is None else positions & matching
         chosen = range(len(self._quotes)) if positions is None else sorted(positions)
         quotes = [self._quotes[p] for p in chosen]
@@ -483,7 +486,7 @@ class Corpus:
         if self._country_index is None:
             index: dict[str, list[int]] = {}
             for position, article in enumerate(self.articles):
-                for code in article.country_codes:
+                for code in {mention.code for mention in article.countries}:
                     index.setdefault(code, []).append(position)
             self._country_index = index
         return self._country_index
