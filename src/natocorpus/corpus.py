@@ -17,6 +17,7 @@ import attrs
 
 from natocorpus.exceptions import (
     ArticleReadError,
+    InvalidOptionError,
     DuplicateArticleError,
     EmptyCorpusError,
     UnknownArticleError,
@@ -124,7 +125,7 @@ def _check_dates(start: dt.date | str | None, end: dt.date | str | None) -> tupl
             return dt.date.fromisoformat(value)
         except ValueError:
             msg = f"{name}={value!r} is not a date; use a datetime.date or 'YYYY-MM-DD'"
-            raise ValueError(msg) from None
+            raise InvalidOptionError(msg) from None
 
     return parse(start, "start"), parse(end, "end")
 
@@ -224,7 +225,7 @@ class QuoteCollection(Sequence[Quote]):
         if kind is not None:
             if kind not in ("full", "partial"):
                 msg = f"kind={kind!r} is not a quote kind; use 'full' or 'partial'"
-                raise ValueError(msg)
+                raise InvalidOptionError(msg)
             matching = set(self._by_kind.get(kind, ()))  # indexed with speakers and countries
             positions = matching if positions is None else positions & matching
         chosen = range(len(self._quotes)) if positions is None else sorted(positions)

@@ -172,8 +172,10 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
+        from natocorpus.exceptions import InvalidOptionError
+
         msg = f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}"
-        raise ValueError(msg)
+        raise InvalidOptionError(msg)
     return lang
 
 
