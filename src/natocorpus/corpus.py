@@ -19,7 +19,6 @@ from natocorpus.exceptions import (
     ArticleReadError,
     InvalidOptionError,
     DuplicateArticleError,
-    EmptyCorpusError,
     UnknownArticleError,
     UnknownCountryError,
     UnknownSpeakerError,

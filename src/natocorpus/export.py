@@ -35,9 +35,7 @@ import json
 import math
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -48,16 +46,7 @@ from natocorpus.exceptions import (
     TableFormatError,
 )
 from natocorpus.io import SkippedFile
-from natocorpus.records import (
-    Article,
-    CityMention,
-    CountryMention,
-    Line,
-    PersonMention,
-    Quote,
-    QuotedTerm,
-    Speaker,
-)
+from natocorpus.records import Article, Speaker
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -16,23 +16,20 @@ from natocorpus.clean import clean_text
 from natocorpus.extract.countries import find_places
 from natocorpus.extract.dates import find_date
 from natocorpus.extract.language import detect_language
+from natocorpus.extract.attribution import MentionIndex, attribute_quotes
+from natocorpus.extract.cues import SpeechCue, find_cues
 from natocorpus.extract.quotes import (
-    MentionIndex,
     QuoteCandidate,
-    SpeechCue,
-    attribute_quotes,
-    find_cues,
+    SentenceIndex,
     find_quote_spans,
     is_speech,
     quote_kind,
-    SentenceIndex,
 )
 from natocorpus.extract.speakers import find_mentions
 from natocorpus.gazetteer import lookup_country
 from natocorpus.text import Intervals, TokenizedLines
 from natocorpus.records import (
     Article,
-    CountryMention,
     PersonMention,
     Quote,
     QuotedTerm,

@@ -24,11 +24,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import attrs
 
+from natocorpus.extract.cues import cue_words
 from natocorpus.resources import Person, Role, lexicon, offices, organisations, people, speech_verbs
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
 
@@ -165,8 +166,6 @@ def _document_matcher() -> PhraseMatcher:
 def _anaphor_matcher() -> PhraseMatcher:
     # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
     # names one speaker.
-    from natocorpus.extract.quotes import cue_words
-
     return PhraseMatcher([(_head(w), _apostrophes(w)) for w in cue_words()["anaphors"]], ignore_case=True)
 
 
@@ -468,8 +467,6 @@ _DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "t
 
 def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str], head: int, limit: int = 10) -> int:
     """The index just past a noun phrase starting at ``tokens[head]``."""
-    from natocorpus.extract.quotes import cue_words
-
     breakers = _folded_words("phrase_breakers")
     particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "of", "the", "for", "in"}
     end = head + 1
@@ -491,7 +488,6 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
 @lru_cache(maxsize=8)
 def _folded_words(name: str) -> frozenset[str]:
     """A word list of data/cues.toml, folded like TokenizedLines.folded()."""
-    from natocorpus.extract.quotes import cue_words
     from natocorpus.text import fold as fold_text
 
     return frozenset(fold_text(word) for word in cue_words()[name])
@@ -511,8 +507,6 @@ def _verb_forms() -> frozenset[str]:
 
 def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
     """Spans of descriptive organisation phrases: determiner + head noun + complements."""
-    from natocorpus.extract.quotes import cue_words
-
     heads = _folded_words("organisation_heads")
     found: list[tuple[int, int]] = []
     if heads.isdisjoint(folded):
@@ -612,8 +606,6 @@ def _demonym_anaphors(
 
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
-    from natocorpus.extract.quotes import cue_words
-
     return cue_words()["organisation_words"]
 
 
@@ -774,8 +766,6 @@ _APPOSITION_GAP = re.compile(
 
 def _adjectives_only(gap: str) -> bool:
     """True when ``gap`` is one to four lower-case words, none a verb or a clause word."""
-    from natocorpus.extract.quotes import cue_words
-
     words = gap.split()
     if not 1 <= len(words) <= 6 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
         return False
@@ -796,8 +786,6 @@ def _complement_then_comma(gap: str) -> bool:
     """
     if not gap.rstrip().endswith(",") or gap.count(",") != 1 or len(gap) > 90:
         return False
-    from natocorpus.extract.quotes import cue_words
-
     # Prepositions are fine in a complement ("chargé des relations avec la Marine");
     # an auxiliary or a relative word is not: it opens a clause.
     breakers = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | _CLAUSE_WORDS

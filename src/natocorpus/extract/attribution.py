@@ -1,0 +1,515 @@
+"""
+Attributing quotes to speakers, nearest evidence first.
+
+1. a cue right after the quote: "», a déclaré X", "», a-t-il dit", "», indique le
+   communiqué", '," Rutte said';
+2. a cue before it in the same sentence: "X a déclaré : «", "X a estimé que «", "selon X,
+   «", "Pour X, «", "en affirmant : «" (a participle speaks for the sentence's subject);
+   a colon after a sentence's subject ("X n'a pas caché son émotion : «"); an inverted
+   cue later in the sentence ("« ... » dans ce dossier, a indiqué X"); the subject of
+   the sentence for a fragment with no cue;
+3. a quote that continues the previous one (same line, or a line that is only a quote
+   right after a quote) takes its speaker, and a long quote reopened on the next
+   paragraph takes the speaker given at its end;
+4. otherwise, the last person who spoke in the paragraph, or before it when the quote
+   opens its line.
+
+Anaphors ("il", "le Norvégien", an unnamed "le ministre") resolve to the nearest person
+in subject position in the paragraph, else to the last one who spoke, of a compatible
+gender and nationality. Every lookup is bounded or bisected: linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from natocorpus.extract.cues import SpeechCue, cue_words, normal_form as _normal
+from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
+from natocorpus.extract.speakers import Mention, nationalities
+from natocorpus.resources import speech_verbs
+from natocorpus.text import Intervals
+
+__all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """
+    The speaker chosen for a quote and the evidence for it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    mention: Mention | None
+    cue: SpeechCue | None
+    rule: str
+
+
+class MentionIndex:
+    """Mentions sorted by position, for nearest-before lookups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``."""
+        left = bisect.bisect_left(self.starts, start)
+        right = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[left:right] if m.end <= end]
+
+
+_SPEAKER_KINDS = ("name", "title", "organisation", "document", "pronoun", "demonym")
+# How far back (in characters) a subject or an antecedent is looked for: keeps every
+# lookup bounded, so that a 5 MB paragraph is read in linear time.
+_SUBJECT_WINDOW = 400
+_ANTECEDENT_WINDOW = 2000
+_TIMELINE_DEPTH = 200
+
+
+def subject_before(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
+    """
+    The subject of a verb at ``position``: the mention right before it ("after Lavrov
+    warned"), else the nearest mention in subject position in ``[start, position)``,
+    outside quotes.
+    """
+    start = max(start, position - _SUBJECT_WINDOW)
+    candidates = _outermost([m for m in index.between(start, position) if not quoted.contains(m.start)])
+    if candidates and candidates[-1].kind in _SPEAKER_KINDS:
+        gap = raw[candidates[-1].end:position]
+        if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
+            return candidates[-1]
+    for mention in reversed(candidates):
+        if mention.subject and mention.kind in _SPEAKER_KINDS:
+            return mention
+    return None
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one ("Kremlin" inside "le porte-parole du Kremlin")."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+
+
+# Between a subject and its verb: white space, or an apposition in commas.
+_ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+")
+
+
+def first_subject(index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
+    """The first mention in subject position in ``[start, position)``, outside quotes."""
+    for mention in index.between(start, min(position, start + _SUBJECT_WINDOW)):
+        if quoted.contains(mention.start):
+            continue
+        if mention.subject and mention.kind in _SPEAKER_KINDS:
+            return mention
+    return None
+
+
+def subject_after(index: MentionIndex, position: int, limit: int) -> Mention | None:
+    """The mention right after an inverted verb ("a déclaré Rutte", "indique le communiqué")."""
+    for mention in index.between(position, limit):
+        return mention
+    return None
+
+
+def _long_tail(raw: str, position: int, end: int, limit: int = 80) -> bool:
+    """True when ``raw[position:end]`` holds more than ``limit`` non-blank characters."""
+    return len(raw[position:min(end, position + 4 * limit)].strip()) > limit
+
+
+def line_start_of(raw: str, position: int) -> int:
+    """The start of the line holding ``position`` (any line ending)."""
+    return max(raw.rfind("\n", 0, position), raw.rfind("\r", 0, position)) + 1
+
+
+class Timeline:
+    """
+    Who spoke last: the subjects of speech cues and the speakers of quotes, in order.
+
+    Anaphors ("a-t-il déclaré", "elle a ajouté", "le Norvégien", an unnamed "le
+    ministre congolais") resolve to the nearest person in subject position earlier in
+    the same paragraph, else to the latest person in the timeline, of a compatible
+    gender (and nationality, when the anaphor gives one and the registry knows it).
+    """
+
+    def __init__(self, index: MentionIndex, raw: str, quoted: Intervals, line_starts: list[int]) -> None:
+        self.line_starts = line_starts
+        self.entries: list[tuple[int, Mention]] = []
+        self.index = index
+        self.raw = raw
+        self.quoted = quoted
+
+    def line_start(self, position: int) -> int:
+        """The start of the line holding ``position`` (bisection over the body lines)."""
+        index = bisect.bisect_right(self.line_starts, position) - 1
+        return self.line_starts[index] if index >= 0 else 0
+
+    def add(self, position: int, mention: Mention | None) -> None:
+        """Record that ``mention`` spoke (or was a speech verb's subject) at ``position``."""
+        if mention is not None and mention.name:
+            self.entries.append((position, mention))
+
+    def _fits(self, mention: Mention, anaphor: Mention) -> bool:
+        if mention.speaker_kind != "person" or not mention.name:
+            return False
+        if anaphor.gender and mention.gender and anaphor.gender != mention.gender:
+            return False
+        if anaphor.country:
+            known = nationalities(mention.name)
+            if known and anaphor.country not in known:
+                return False
+        return True
+
+    def resolve(self, anaphor: Mention, position: int) -> Mention | None:
+        """The person an anaphor at ``position`` refers to."""
+        line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
+        for mention in reversed(self.index.between(line_start, position)):
+            if mention.start >= anaphor.start and anaphor.end > anaphor.start:
+                continue
+            if self.quoted.contains(mention.start):
+                continue
+            if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
+                return mention
+        for back in range(len(self.entries) - 1, max(-1, len(self.entries) - 1 - _TIMELINE_DEPTH), -1):
+            entry_position, mention = self.entries[back]
+            if entry_position < position and self._fits(mention, anaphor):
+                return mention
+        earlier = [m for m in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position))
+                   if not self.quoted.contains(m.start) and m.kind in ("name", "title") and self._fits(m, anaphor)]
+        # A subject is a likelier antecedent than a complement ("X a signé avec Y").
+        return next((m for m in earlier if m.subject), earlier[0] if earlier else None)
+
+    def last(self, position: int) -> Mention | None:
+        """The latest speaker of any kind before ``position``."""
+        for entry_position, mention in reversed(self.entries):
+            if entry_position < position:
+                return mention
+        return None
+
+
+def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
+    if mention is None:
+        return None
+    if mention.kind == "title" and not mention.name and _normal(mention.text.split()[0]) in cue_words()["spokesperson_nouns"]:
+        return _spoken_for(mention, timeline)
+    if mention.kind in ("pronoun", "demonym") or (mention.kind == "title" and not mention.name):
+        return timeline.resolve(mention, position)
+    return mention if mention.name else None
+
+
+def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
+    """
+    The organisation an unnamed spokesperson speaks for: the one named right after
+    ("un porte-parole de l'OTAN"), else the last one named before in the paragraph.
+    """
+    raw = timeline.raw
+    line_start = timeline.line_start(spokesperson.start)
+    for mention in timeline.index.between(spokesperson.start + 1, spokesperson.end):
+        if mention.kind == "organisation" and mention.name:
+            return mention  # "le porte-parole de l'OTAN" matched as one title
+    for mention in timeline.index.between(spokesperson.end, spokesperson.end + 40):
+        if mention.kind == "organisation" and re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of)\s*", raw[spokesperson.end:mention.start]):
+            return mention
+        break
+    for mention in reversed(timeline.index.between(line_start, spokesperson.start)):
+        if mention.kind == "organisation" and mention.name:
+            return mention
+    return None
+
+
+def _pronoun_mention(text: str, position: int) -> Mention:
+    gender = "f" if text.casefold().startswith("elle") else ("" if text.casefold() in ("ils", "elles", "on") else "m")
+    return Mention(kind="pronoun", text=text, start=position, end=position, gender=gender)
+
+
+def attribute_quotes(
+    raw: str,
+    quotes: Sequence[QuoteCandidate],
+    cues: Sequence[SpeechCue],
+    index: MentionIndex,
+    quoted: Intervals,
+    sentences: SentenceIndex,
+    line_starts: list[int],
+    language: str = "fr",
+) -> list[Attribution]:
+    """
+    Choose the speaker of each quote, nearest evidence first (see the module docstring).
+
+    Args:
+        raw: The article text.
+        quotes: The spans judged to be reported speech, in order.
+        cues: Every speech cue of the body, in order.
+        index: The resolved speaker mentions of the article.
+        quoted: The spans of every quotation (quotes and quoted names), marks included.
+        sentences: The sentence ends of the text.
+        line_starts: The sorted starts of the body lines.
+        language: ``"fr"`` or ``"en"`` (English also puts the subject before the verb
+            after a quote: '," Rutte said').
+
+    Returns:
+        One attribution per quote.
+
+    .. versionadded:: 0.1.0
+    """
+    context = _Context(raw=raw, cues=cues, index=index, quoted=quoted, language=language,
+                       timeline=Timeline(index, raw, quoted, line_starts), sentences=sentences)
+    outside = [c for c in cues if not quoted.contains(c.start)]
+    context.outside_starts = [c.start for c in outside]
+    learned = 0
+    results: list[Attribution] = []
+    for position, quote in enumerate(quotes):
+        # The timeline learns who spoke from every cue before this quote.
+        while learned < len(outside) and outside[learned].start < quote.open_at:
+            _learn(context, outside[learned])
+            learned += 1
+        result = (
+            _cue_after(context, quote)
+            or _cue_before(context, quote, outside, quotes[:position], results)
+            or _colon(context, quote)
+            or _cue_later_in_sentence(context, quote)
+            or _sentence_subject(context, quote)
+            or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
+            or _paragraph_context(context, quote)
+            or Attribution(mention=None, cue=None, rule="none")
+        )
+        if result.mention is not None:
+            context.timeline.add(quote.open_at, result.mention)
+        results.append(result)
+    _reopened_paragraphs(raw, quotes, results)
+    return results
+
+
+@attrs.define
+class _Context:
+    raw: str
+    cues: Sequence[SpeechCue]
+    index: MentionIndex
+    quoted: Intervals
+    language: str
+    timeline: Timeline
+    sentences: SentenceIndex
+    cue_starts: list[int] = attrs.field(init=False)
+    outside_starts: list[int] = attrs.field(init=False, factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        self.cue_starts = [c.start for c in self.cues]
+
+    def outside_quotes(self, position: int) -> bool:
+        return not self.quoted.contains(position)
+
+
+def _learn(context: _Context, cue: SpeechCue) -> None:
+    raw, index, timeline = context.raw, context.index, context.timeline
+    if cue.form == "source":
+        subject = subject_after(index, cue.end, cue.end + 60)
+        timeline.add(cue.start, _resolve(subject, timeline, cue.start))
+        return
+    if cue.pronoun:
+        timeline.add(cue.start, timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start))
+        return
+    start = context.sentences.start(timeline.line_start(cue.start), cue.start)
+    subject = subject_before(raw, index, start, cue.start, context.quoted)
+    if subject is None:
+        subject = subject_after(index, cue.end, min(cue.end + 40, context.sentences.end(cue.end, len(raw))))
+        if subject is not None and subject.start - cue.end > 12:
+            subject = None
+    timeline.add(cue.start, _resolve(subject, timeline, cue.start))
+
+
+def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: int) -> Mention | None:
+    """The subject of an inverted cue: "a-t-il dit", "a déclaré Rutte", "indique le communiqué"."""
+    if cue.pronoun:
+        return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
+    subject = subject_after(context.index, cue.end, limit)
+    if subject is None:
+        return None
+    gap = context.raw[cue.end:subject.start]
+    # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X".
+    if len(gap.split()) <= 2 or _title_words(gap):
+        return _resolve(subject, context.timeline, position) or None
+    return None
+
+
+def _title_words(gap: str) -> bool:
+    """A determiner and up to six lower-case words without a verb: a title before a name."""
+    words = gap.split()
+    if not 2 <= len(words) <= 7 or words[0].casefold() not in ("le", "la", "l'", "l’", "the", "un", "une", "a"):
+        return False
+    if any(ch in gap for ch in ",;:.!?«»\"“”()"):
+        return False
+    stops = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+    verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+    return all(w[:1].islower() and _normal(w) not in stops and _normal(w) not in verbs for w in words[1:])
+
+
+def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """Rule 1: "», a déclaré X", "», a-t-il dit", '," X said' right after the quote."""
+    raw = context.raw
+    if not quote.closed:
+        return None
+    after = quote.close_at + 1
+    position = bisect.bisect_left(context.cue_starts, after)
+    if position >= len(context.cues):
+        return None
+    cue = context.cues[position]
+    if cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100:
+        return None
+    gap = raw[after:cue.start]
+    limit = context.sentences.end(cue.end, quote.line_end)
+    if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
+        mention = _inverted_subject(context, cue, limit, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="after") if mention else None
+    # English order: '," Rutte said', '," she said'.
+    if context.language == "en" and cue.form == "finite" and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap):
+        subject = next(iter(context.index.between(after, cue.start)), None)
+        if subject is not None:
+            mention = _resolve(subject, context.timeline, quote.open_at)
+            return Attribution(mention=mention, cue=cue, rule="after") if mention else None
+    return None
+
+
+def _cue_before(
+    context: _Context,
+    quote: QuoteCandidate,
+    outside: Sequence[SpeechCue],
+    earlier: Sequence[QuoteCandidate],
+    results: Sequence[Attribution],
+) -> Attribution | None:
+    """Rule 2: a cue before the quote in its sentence ("X a déclaré : «", "selon X, «")."""
+    raw, index, timeline = context.raw, context.index, context.timeline
+    start = context.sentences.start(quote.line_start, quote.open_at)
+    cue = None
+    for position in range(bisect.bisect_left(context.outside_starts, quote.open_at) - 1, -1, -1):
+        if outside[position].start < start:
+            break
+        if outside[position].end <= quote.open_at:
+            cue = outside[position]
+            break
+    if cue is None:
+        return None
+    if cue.form == "source":
+        # "selon ses mots", "selon son entourage"... refer to the sentence's subject.
+        if _POSSESSIVE.match(raw, cue.end):
+            subject = first_subject(index, start, cue.start, context.quoted)
+        else:
+            subject = subject_after(index, cue.end, quote.open_at)
+        if subject is None:
+            return None
+        mention = _resolve(subject, timeline, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+    if cue.pronoun:
+        mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+    if cue.form in ("participle", "infinitive"):
+        # "en affirmant : «", "Et d'ajouter : «": the speaker is the sentence's subject,
+        # or whoever spoke just before in the same sentence.
+        if earlier and results and earlier[-1].open_at >= start and results[-1].mention is not None:
+            return Attribution(mention=results[-1].mention, cue=cue, rule="before")
+        subject = first_subject(index, start, cue.start, context.quoted)
+        mention = _resolve(subject, timeline, cue.start) if subject else timeline.last(quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+    subject = subject_before(raw, index, start, cue.start, context.quoted)
+    if subject is None:
+        return None
+    mention = _resolve(subject, timeline, cue.start)
+    return Attribution(mention=mention, cue=cue, rule="before") if mention else None
+
+
+_POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
+
+
+def _colon(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 2b: a quote after a colon speaks for its sentence's subject ("X n'a pas caché
+    son émotion : «").
+    """
+    raw = context.raw
+    start = context.sentences.start(quote.line_start, quote.open_at)
+    if last_char(raw, start, quote.open_at) == ":":
+        subject = first_subject(context.index, start, quote.open_at, context.quoted)
+        mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
+        if mention is not None:
+            return Attribution(mention=mention, cue=None, rule="before")
+    return None
+
+
+def _cue_later_in_sentence(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """Rule 2c: an inverted cue later in the sentence ('« ... » au titre de l'accord, a indiqué X')."""
+    raw = context.raw
+    end = context.sentences.end(quote.close_at + 1, quote.line_end)
+    position = bisect.bisect_left(context.cue_starts, quote.close_at + 1)
+    while position < len(context.cues) and context.cues[position].start < end:
+        cue = context.cues[position]
+        position += 1
+        if not context.outside_quotes(cue.start) or cue.form != "finite":
+            continue
+        if not re.search(r"[,;]\s*$", raw[max(quote.close_at, cue.start - 4):cue.start]):
+            continue  # an incise follows a comma: ", a indiqué X"
+        mention = _inverted_subject(context, cue, end, quote.open_at)
+        if mention is not None:
+            return Attribution(mention=mention, cue=cue, rule="after")
+    return None
+
+
+def _sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 2d: a fragment embedded in a sentence with no speech verb ("X voit dans ce
+    départ « la preuve que... »") is the words of the sentence's subject.
+    """
+    if quote_kind(context.raw, quote) != "partial":
+        return None
+    start = context.sentences.start(quote.line_start, quote.open_at)
+    subject = first_subject(context.index, start, quote.open_at, context.quoted)
+    mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
+    return Attribution(mention=mention, cue=None, rule="before") if mention else None
+
+
+def _continuation(
+    raw: str, quote: QuoteCandidate, prior: QuoteCandidate | None, prior_result: Attribution | None
+) -> Attribution | None:
+    """Rule 3: a quote that goes on from the previous one (same line, or the next line)."""
+    if prior is None or prior_result is None or prior_result.mention is None:
+        return None
+    same_line = prior.line_start == quote.line_start
+    starts_line = last_char(raw, quote.line_start, quote.open_at) == ""
+    if same_line or (starts_line and not _long_tail(raw, prior.close_at + 1, prior.line_end)):
+        return Attribution(mention=prior_result.mention, cue=None, rule="continuation")
+    return None
+
+
+def _paragraph_context(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 4: a quote opening its line speaks for the last person who spoke; a quote
+    opening a later sentence of a paragraph, for the last one who spoke in that paragraph
+    ("Pour X, chercheur, la situation est grave. « ... »").
+    """
+    before = last_char(context.raw, quote.line_start, quote.open_at)
+    if not before:
+        last = context.timeline.last(quote.open_at)
+        return Attribution(mention=last, cue=None, rule="context") if last else None
+    if before in ".!?":
+        for position, mention in reversed(context.timeline.entries):
+            if position < quote.line_start:
+                break
+            if position < quote.open_at:
+                return Attribution(mention=mention, cue=None, rule="context")
+    return None
+
+
+def _reopened_paragraphs(raw: str, quotes: Sequence[QuoteCandidate], results: list[Attribution]) -> None:
+    """
+    French typography reopens « at each paragraph of a long quote and attributes it at
+    the end: an unclosed quote followed by a line that opens with a quote takes that
+    quote's speaker when its own came only from context.
+    """
+    for position in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[position], quotes[position + 1]
+        if quote.closed or results[position].rule not in ("context", "none", "continuation"):
+            continue
+        if following.line_start <= quote.line_start or last_char(raw, following.line_start, following.open_at):
+            continue
+        if results[position + 1].mention is not None and results[position + 1].rule in ("after", "before"):
+            results[position] = Attribution(mention=results[position + 1].mention, cue=None, rule="continuation")

@@ -1,0 +1,196 @@
+"""
+Speech cues: the verbs and phrases that attribute reported words.
+
+A cue is a speech verb of ``data/speech_verbs.csv`` in any of its forms, with its
+auxiliary and adverbs ("a également déclaré"), an inverted subject pronoun ("a-t-il
+dit", "ajoute-t-elle"), or a source phrase ("selon", "d'après", "according to", and
+"Pour X, ..." opening a sentence). A verb-looking word after a determiner is a noun ("la
+demande"); a present participle speaks only as a gerund or after a comma.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import attrs
+
+from natocorpus.resources import speech_verbs
+from natocorpus.text import is_upper_initial, tokenize
+
+__all__ = ["SpeechCue", "cue_words", "find_cues", "normal_form"]
+
+@attrs.frozen(kw_only=True)
+class SpeechCue:
+    """
+    A speech verb (or "selon") found in the text.
+
+    Attributes:
+        text: The cue as written, with its auxiliary ("a déclaré", "a-t-il dit").
+        start: Offset of the cue.
+        end: Offset past the cue.
+        verb_start: Offset of the verb itself.
+        verb_end: Offset past the verb.
+        form: ``finite``, ``participle`` (``affirmant``, ``ajoutant``), ``infinitive``
+            (``d'ajouter``) or ``source`` ("selon", "d'après").
+        pronoun: The inverted subject pronoun glued to it ("il" in "a-t-il"), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    form: str
+    pronoun: str | None = None
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, frozenset[str]]:
+    """The closed word classes of ``data/cues.toml``."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads((resources.files("natocorpus") / "data" / "cues.toml").read_text("utf-8"))
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+_INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+_SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for"})
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
+
+
+def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]], index: int) -> int:
+    """
+    The number of tokens of a source cue starting at ``index``, or 0: "selon", "d'après",
+    "according to", and "Pour X," / "For X," opening a sentence (an opinion frame).
+    """
+    token = normal[index]
+    following = normal[index + 1] if index + 1 < len(normal) else ""
+    if token == "selon":
+        return 1
+    if (token, following) in (("d'", "après"), ("according", "to")):
+        return 2
+    if token in ("pour", "for") and (index == 0 or normal[index - 1] in _SENTENCE_OPENERS):
+        # "Pour Claire Duval, ...", "Pour le politologue X, ...", "For Selin Aydemir, ..."
+        if index + 1 < len(tokens) and (
+            (is_upper_initial(tokens[index + 1][0]) and tokens[index + 1][0][:1].isalpha())
+            or following in ("le", "la", "l'", "the")
+        ):
+            return 1
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def normal_form(token: str) -> str:
+    """A token case-folded, with a plain apostrophe."""
+    return token.casefold().replace("’", "'")
+
+
+@lru_cache(maxsize=2)
+def _verb_index(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The speech-verb forms of a language, and the first words of multi-word forms."""
+    verbs = speech_verbs().get(language, {})
+    heads = frozenset(form.split()[0] for form in verbs if " " in form)
+    return verbs, heads
+
+
+def _verb_at(words: Sequence[str], index: int, language: str) -> tuple[int, str | None] | None:
+    """If a speech verb starts at ``words[index]`` (normalised tokens), return (last index, pronoun)."""
+    verbs, heads = _verb_index(language)
+    word = words[index]
+    if word in heads:
+        # Multi-word forms first: "mis en garde", "fait valoir", "told reporters".
+        for size in (3, 2):
+            if index + size <= len(words) and " ".join(words[index:index + size]) in verbs:
+                return index + size - 1, None
+    if word in verbs:
+        return index, None
+    if "-" in word:
+        inversion = _INVERSION.match(word)
+        if inversion and inversion.group(1) in verbs:
+            return index, inversion.group(2)
+    return None
+
+
+def find_cues(
+    raw: str, start: int, end: int, language: str, tokens: list[tuple[str, int, int]] | None = None
+) -> list[SpeechCue]:
+    """
+    Find the speech cues of ``raw[start:end]``.
+
+    A verb-looking word right after a determiner is a noun ("la demande") and is
+    skipped.
+
+    .. versionadded:: 0.1.0
+    """
+    words = cue_words()
+    auxiliaries = words["auxiliaries_fr"] | words["auxiliaries_en"]
+    adverbs = words["adverbs_fr"] | words["adverbs_en"]
+    determiners = words["determiners_en" if language == "en" else "determiners_fr"]
+    if tokens is None:
+        tokens = tokenize(raw, start, end)
+    normal = [normal_form(t[0]) for t in tokens]
+    cues: list[SpeechCue] = []
+    index = 0
+    while index < len(tokens):
+        token = normal[index]
+        source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS else 0
+        if source_words:
+            last = index + source_words - 1
+            cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],
+                                  end=tokens[last][2], verb_start=tokens[index][1],
+                                  verb_end=tokens[last][2], form="source"))
+            index = last + 1
+            continue
+        found = _verb_at(normal, index, language)
+        if found is None:
+            index += 1
+            continue
+        last, pronoun = found
+        previous = normal[index - 1] if index else ""
+        before_previous = normal[index - 2] if index > 1 else ""
+        # After a determiner ("la demande", "une nouvelle menace") the word is a noun.
+        if previous in determiners or (
+            before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
+        ):
+            index = last + 1
+            continue
+        verb_word = normal[index].split("-")[0] if pronoun else normal[index]
+        # A present participle speaks only as a gerund or after a comma ("en affirmant",
+        # ", ajoutant"); elsewhere "-ant" words are adjectives or adverbs ("maintenant").
+        participle = verb_word.endswith("ant")
+        if participle and previous not in ("en", ",", "tout", "while", "before", "after"):
+            index = last + 1
+            continue
+        # Walk back over adverbs to an auxiliary: "a également déclaré", "a-t-il dit".
+        first = index
+        back = index - 1
+        while back >= 0 and normal[back] in adverbs and index - back <= 3:
+            back -= 1
+        if back >= 0 and normal[back] in auxiliaries:
+            first = back
+        elif back >= 0 and "-" in normal[back]:
+            inversion = _INVERSION.match(normal[back])
+            if inversion and inversion.group(1) in auxiliaries:
+                first, pronoun = back, pronoun or inversion.group(2)
+        if participle and first == index:
+            form = "participle"
+        elif previous in ("de", "d'", "à", "pour", "avant", "to"):
+            form = "infinitive"  # "Et d'ajouter", "avant de conclure"
+        else:
+            form = "finite"
+        cue_start, cue_end = tokens[first][1], tokens[last][2]
+        cues.append(SpeechCue(text=raw[cue_start:cue_end], start=cue_start, end=cue_end,
+                              verb_start=tokens[index][1], verb_end=tokens[last][2], form=form,
+                              pronoun=pronoun))
+        index = last + 1
+    return cues
+
+
+# --- speech or name ----------------------------------------------------------------------
