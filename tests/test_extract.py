@@ -123,6 +123,15 @@ class TestAttribution:
         )
         assert "Paul Arnaud" == quotes_of(body)[0][1]
 
+    def test_feminine_title_rules_out_il(self) -> None:
+        """A name apposed to "la ministre" is not the antecedent of "il"."""
+        body = (
+            "Le pilote Marc Aubry a souvent volé au-dessus de la Baltique. En 2016, il avait croisé "
+            "à Vilnius la ministre estonienne de l'époque, Kadri Simson. « Chaque vol compte », "
+            "se souvient-il."
+        )
+        assert "Marc Aubry" == quotes_of(body)[0][1]
+
     def test_cue_before_with_colon(self) -> None:
         """X a déclaré : « … »."""
         assert "Antony Blinken" == quotes_of("Antony Blinken a martelé : « Nous ne reculerons pas. »")[0][1]

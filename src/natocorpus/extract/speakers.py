@@ -446,9 +446,13 @@ def find_mentions(
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
     roles: dict[int, str] = {}
-    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles))
-    mentions = [attrs.evolve(m, role=roles[m.start]) if m.kind == "name" and m.start in roles else m
-                for m in mentions]
+    feminine: set[int] = set()
+    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine))
+    mentions = [
+        attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""))
+        if m.kind == "name" and m.start in roles else m
+        for m in mentions
+    ]
     mentions.sort(key=lambda m: (m.start, -m.end))
     documents = [m for m in mentions if m.kind == "document"]
     mentions = [m for m in mentions if m.kind != "document"]
@@ -669,11 +673,13 @@ def _resolve_titles(
     names: list[Mention],
     date: dt.date | None,
     roles: dict[int, str],
+    feminine: set[int],
 ) -> list[Mention]:
     """
     Bind titles to names given in apposition, then fall back on the registry.
 
-    ``roles`` receives, by name mention start, the title bound to that name.
+    ``roles`` receives, by name mention start, the title bound to that name, and
+    ``feminine`` the starts of names bound to a title written in the feminine.
     """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
@@ -683,6 +689,8 @@ def _resolve_titles(
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention.text)
+            if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
+                feminine.add(apposed.start)  # "la présidente lituanienne, Dalia Grybauskaitė"
         if name is not None and office:
             bound.setdefault((office, of), name)
         resolved.append((mention, office, of, name))
@@ -709,11 +717,14 @@ def _resolve_titles(
         if name is None and office and body:
             name = _registry_holder(office, body, date, named_people)
         gender = _genders().get(name or "", "")
-        if not gender and re.search(r"(?:^|\s)(?:la|une|cette)\s*$", mention_prefix(raw, mention.start), re.IGNORECASE):
+        if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
             gender = "f"
         country = body if len(body) == 2 and body.isupper() else ""
         output.append(attrs.evolve(mention, name=name, gender=gender, country=country))
     return output
+
+
+_FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 
 
 def mention_prefix(raw: str, start: int) -> str:
