@@ -6,6 +6,7 @@ Each was measured once before any rule was written from it (see docs/extraction.
 those first figures), then used to find general patterns, so the figures asserted here
 are development figures: the issue's targets on ``unseen`` and ``holdout``, which they
 meet, and regression floors on ``final``, which does not meet the speaker target yet.
+``tests/data/fresh`` was measured once, on the finished rules, and not used since.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ SETS = ["unseen", "holdout"]
 # (quote F1, speaker accuracy, country F1) floors on the last set, below the targets
 # (0.95, 0.90, 0.95): measured 0.960, 0.807 and 0.969 when this was written.
 FINAL_FLOORS = (0.94, 0.80, 0.95)
+# The same on tests/data/fresh, measured once at the end of the session and never used
+# to write rules: 0.954, 0.781 and 0.991.
+FRESH_FLOORS = (0.95, 0.77, 0.98)
 
 
 @pytest.fixture(name="seed_report", scope="module")
@@ -62,10 +66,11 @@ class TestUnseenTargets:
         assert (True, True, True) == figures, report.format()
 
 
-class TestFinalSetFloors:
-    def test_floors(self) -> None:
-        """The final set keeps at least its measured quote F1, speaker accuracy and country F1."""
-        folder = DATA / "final"
+class TestFloors:
+    @pytest.mark.parametrize(("name", "floors"), [("final", FINAL_FLOORS), ("fresh", FRESH_FLOORS)])
+    def test_floors(self, name: str, floors: tuple[float, float, float]) -> None:
+        """A set keeps at least its measured quote F1, speaker accuracy and country F1."""
+        folder = DATA / name
         report = natocorpus.evaluate(natocorpus.Corpus.from_dir(folder), folder / "annotations.json")
         figures = (report.quotes.f1, report.speakers.value, report.countries.f1)
-        assert all(value >= floor for value, floor in zip(figures, FINAL_FLOORS, strict=True)), report.format()
+        assert all(value >= floor for value, floor in zip(figures, floors, strict=True)), report.format()
