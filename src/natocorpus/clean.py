@@ -29,7 +29,8 @@ import attrs
 
 from natocorpus.extract.language import language_scores
 from natocorpus.records import Line
-from natocorpus.resources import boilerplate_rules, speech_verbs
+from natocorpus.extract.cues import all_speech_forms
+from natocorpus.resources import boilerplate_rules
 from natocorpus.text import WORD, is_upper_initial, line_spans
 
 __all__ = ["CleanedText", "clean_text"]
@@ -60,7 +61,7 @@ _INCISE_START = re.compile(r"[»”\"][\s\u00a0\u202f]*,[\s\u00a0\u202f]*((?:[\w
 
 def _has_incise(text: str) -> bool:
     """True when ``text`` reports speech with an incise ("« ... », a dit X")."""
-    verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+    verbs = all_speech_forms()
     for match in _INCISE_START.finditer(text):
         words = [w.casefold().replace("’", "'").split("-")[0] for w in match.group(1).split()]
         if any(word in verbs for word in words):

@@ -27,10 +27,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from natocorpus.extract.cues import SpeechCue, cue_words, normal_form as _normal
+from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, normal_form as _normal
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
 from natocorpus.extract.speakers import Mention, nationalities
-from natocorpus.resources import speech_verbs
 from natocorpus.text import Intervals
 
 __all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
@@ -118,11 +117,6 @@ def subject_after(index: MentionIndex, position: int, limit: int) -> Mention | N
 def _long_tail(raw: str, position: int, end: int, limit: int = 80) -> bool:
     """True when ``raw[position:end]`` holds more than ``limit`` non-blank characters."""
     return len(raw[position:min(end, position + 4 * limit)].strip()) > limit
-
-
-def line_start_of(raw: str, position: int) -> int:
-    """The start of the line holding ``position`` (any line ending)."""
-    return max(raw.rfind("\n", 0, position), raw.rfind("\r", 0, position)) + 1
 
 
 class Timeline:
@@ -341,7 +335,7 @@ def _title_words(gap: str) -> bool:
     if any(ch in gap for ch in ",;:.!?«»\"“”()"):
         return False
     stops = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
-    verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+    verbs = all_speech_forms()
     return all(w[:1].islower() and _normal(w) not in stops and _normal(w) not in verbs for w in words[1:])
 
 

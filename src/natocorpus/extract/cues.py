@@ -19,7 +19,7 @@ import attrs
 from natocorpus.resources import speech_verbs
 from natocorpus.text import is_upper_initial, tokenize
 
-__all__ = ["SpeechCue", "cue_words", "find_cues", "normal_form"]
+__all__ = ["SpeechCue", "all_speech_forms", "cue_words", "find_cues", "normal_form"]
 
 @attrs.frozen(kw_only=True)
 class SpeechCue:
@@ -84,6 +84,12 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         ):
             return 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def all_speech_forms() -> frozenset[str]:
+    """Every speech-verb form of every language, for tests that need not know the language."""
+    return frozenset(form for forms in speech_verbs().values() for form in forms)
 
 
 @lru_cache(maxsize=65536)

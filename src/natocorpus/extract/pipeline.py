@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from natocorpus.clean import clean_text
 from natocorpus.extract.countries import find_places
@@ -42,10 +43,16 @@ __all__ = ["extract_article"]
 _BODY_ROLES = ("title", "heading", "paragraph")
 
 
+@lru_cache(maxsize=1)
+def _agency_pattern() -> re.Pattern[str]:
+    agencies = boilerplate_rules().agencies
+    body = "|".join(re.escape(a) for a in agencies)
+    return re.compile(r"\((?:(?:avec|with|source\s*:)\s*)?(" + body + r")\)", re.IGNORECASE)
+
+
 def _agency_in_body(raw: str, spans: list[tuple[int, int]]) -> str | None:
     """An agency credited in the body: "BRUXELLES (Reuters) -", "... (Belga)"."""
-    agencies = boilerplate_rules().agencies
-    pattern = re.compile(r"\((?:(?:avec|with|source\s*:)\s*)?(" + "|".join(re.escape(a) for a in agencies) + r")\)", re.IGNORECASE)
+    pattern = _agency_pattern()
     for start, end in spans[:3] + spans[-3:]:
         match = pattern.search(raw, start, end)
         if match:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import attrs
 
-from natocorpus.extract.cues import cue_words, normal_form as _normal
+from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form as _normal
 from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import Intervals, is_upper_initial, strip_span, tokenize
 
@@ -183,7 +183,7 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
         # "l'initiative « ... »", "le quotidien économique « ... »", "baptisée « ... »":
         # a naming noun among the three words before the mark (adjectives may follow it).
         stops = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | cue_words()["anaphors"]
-        verbs = speech_verbs().get("fr", {}).keys() | speech_verbs().get("en", {}).keys()
+        verbs = all_speech_forms()
         after = tokenize(raw, candidate.close_at + 1, min(candidate.line_end, candidate.close_at + 30))
         if after and _normal(after[0][0]) in naming and _normal(after[0][0]) not in verbs:
             return False, f"before naming noun {after[0][0]!r}"  # "the ‘open door’ policy"

@@ -29,8 +29,8 @@ from functools import lru_cache
 
 import attrs
 
-from natocorpus.extract.cues import cue_words
-from natocorpus.resources import Person, Role, lexicon, offices, organisations, people, speech_verbs
+from natocorpus.extract.cues import all_speech_forms, cue_words
+from natocorpus.resources import Person, Role, lexicon, offices, organisations, people
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
@@ -191,11 +191,6 @@ def _word_sets() -> dict[str, frozenset[str]]:
 
 
 _FRENCH_PREPOSITION_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’"})
-_PREPOSITION_WORDS = frozenset(
-    "de d' d’ du des à au aux avec par pour contre sur chez entre vers envers sans sous après "
-    "avant dans en grâce face auprès of to with by for against from about at on in".split()
-)
-
 
 # --- finding mentions ---------------------------------------------------------------
 
@@ -340,10 +335,6 @@ def _is_name_token(
     if folded in MONTHS_AND_DAYS:
         return False
     return not _overlaps(start, end, excluded)
-
-
-def _split_name(raw: str, start: int, end: int) -> list[str]:
-    return raw[start:end].split()
 
 
 def find_mentions(
@@ -501,12 +492,8 @@ def _folded_words(name: str) -> frozenset[str]:
 def _folded_verb_forms() -> frozenset[str]:
     from natocorpus.text import fold as fold_text
 
-    return frozenset(fold_text(form) for form in _verb_forms())
+    return frozenset(fold_text(form) for form in all_speech_forms())
 
-
-@lru_cache(maxsize=1)
-def _verb_forms() -> frozenset[str]:
-    return frozenset(speech_verbs().get("fr", {})) | frozenset(speech_verbs().get("en", {}))
 
 
 def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
@@ -782,7 +769,7 @@ def _adjectives_only(gap: str) -> bool:
         return False
     breakers = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
     return all(
-        word[:1].islower() and word.casefold() not in breakers and word.casefold() not in _verb_forms()
+        word[:1].islower() and word.casefold() not in breakers and word.casefold() not in all_speech_forms()
         for word in words
     )
 
@@ -802,7 +789,7 @@ def _complement_then_comma(gap: str) -> bool:
     breakers = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | _CLAUSE_WORDS
     words = gap.rstrip(" ,").split()
     return bool(words) and not any(ch in gap for ch in ";:.!?«»\"“”()") and all(
-        w.casefold() not in breakers and w.casefold() not in _verb_forms() for w in words
+        w.casefold() not in breakers and w.casefold() not in all_speech_forms() for w in words
     )
 
 
