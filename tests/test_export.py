@@ -188,8 +188,10 @@ class TestParquetTables:
 
         schemas = _schemas(pa)
         assert TABLES == _table_names()
-        assert {f.name for f in attrs.fields(natocorpus.Quote)} - {"speaker"} <= set(schemas["quotes"].names)
-        assert {f.name for f in attrs.fields(natocorpus.Line)} <= set(schemas["lines"].names)
+        # Fields are given (and exported) under their init alias: a line's "text".
+        assert {f.alias for f in attrs.fields(natocorpus.Quote)} - {"speaker"} <= set(schemas["quotes"].names)
+        assert {f.alias for f in attrs.fields(natocorpus.Line)} <= set(schemas["lines"].names)
+        assert "text" in schemas["lines"].names and "_source" not in schemas["lines"].names
         assert {f.name for f in attrs.fields(natocorpus.Article)
                 if f.name not in ("lines", "quotes", "terms", "persons", "countries", "cities")} \
             <= set(schemas["articles"].names)

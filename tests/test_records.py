@@ -402,3 +402,62 @@ class TestArticleProperties:
     def test_organisation_surname_is_whole_name(self) -> None:
         """An organisation's 'surname' is its whole name."""
         assert "Union européenne" == Speaker(name="Union européenne", kind="organisation").surname
+
+
+class TestTextWithoutCopy:
+    """Lines and quotes of an extracted article slice its raw text instead of copying it."""
+
+    RAW = "Titre\n\nLes ministres ont parlé. « Nous restons unis », a déclaré Mark Rutte.\n"
+
+    def test_line_from_raw_equals_line_from_its_text(self) -> None:
+        """A line built on the whole raw text is the same value as one built on its own text."""
+        start = self.RAW.index("Les")
+        end = self.RAW.index("\n", start)
+        shared = Line(role="paragraph", text=self.RAW, start=start, end=end, number=3)
+        own = Line(role="paragraph", text=self.RAW[start:end], start=start, end=end, number=3)
+        assert shared.text == self.RAW[start:end]
+        assert shared == own
+        assert hash(shared) == hash(own)
+        assert repr(shared) == repr(own)
+        assert repr(own).startswith("Line(text='Les ministres")
+
+    def test_text_takes_part_in_equality(self) -> None:
+        """Two lines that differ only by their text are not equal."""
+        first = Line(role="title", text="abc", start=0, end=3, number=1)
+        second = Line(role="title", text="abd", start=0, end=3, number=1)
+        assert first != second
+        assert len({first, second}) == 2  # noqa: PLR2004
+
+    def test_text_of_the_wrong_length_is_refused(self) -> None:
+        """A text that is neither the span's text nor long enough to hold the span is an error."""
+        with pytest.raises(ValueError, match="give the text of"):
+            Line(role="title", text="ab", start=3, end=6, number=1)
+        with pytest.raises(TypeError, match="must be a str"):
+            Line(role="title", text=None, start=0, end=1, number=1)  # type: ignore[arg-type]
+
+    def test_extracted_records_share_the_raw_text(self) -> None:
+        """Every line and quote of an extracted article reads from one shared string."""
+        article = natocorpus.Corpus.from_texts({"a": self.RAW})["a"]
+        assert article.quotes[0].text == "Nous restons unis"
+        assert all(line._source is article.raw for line in article.lines)
+        assert all(quote._source is article.raw for quote in article.quotes)
+
+    def test_evolve_and_pickle_keep_the_text(self) -> None:
+        """attrs.evolve and pickling (used by workers) keep the text and the sharing."""
+        import pickle
+
+        article = natocorpus.Corpus.from_texts({"a": self.RAW})["a"]
+        line = attrs.evolve(article.lines[1], role="heading")
+        assert line.text == article.lines[1].text
+        copy = pickle.loads(pickle.dumps(article))
+        assert copy == article
+        assert all(line._source is copy.raw for line in copy.lines)
+
+    def test_quotes_of_one_speaker_share_one_record(self) -> None:
+        """The quotes of a speaker share one Speaker, and mention texts one string."""
+        raw = self.RAW + "« Nous tiendrons », a ajouté Mark Rutte. La Russie et la Russie.\n"
+        article = natocorpus.Corpus.from_texts({"a": raw})["a"]
+        first, second = article.quotes
+        assert first.speaker is second.speaker
+        russia = [m.text for m in article.countries if m.code == "RU"]
+        assert len(russia) == 2 and russia[0] is russia[1]  # noqa: PLR2004

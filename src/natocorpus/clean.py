@@ -338,8 +338,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
         else:
             roles[index] = "paragraph"
 
+    # Each line slices the shared raw text rather than keeping a copy of its own.
     lines = tuple(
-        Line(role=role or "paragraph", text=text, start=start, end=end, number=number)
-        for (start, end, number), text, role in zip(spans, texts, roles, strict=True)
+        Line(role=role or "paragraph", text=raw, start=start, end=end, number=number)
+        for (start, end, number), role in zip(spans, roles, strict=True)
     )
     return CleanedText(lines=lines, title=title, byline=byline, source=source)

@@ -176,6 +176,16 @@ def _kind(hint: Any) -> Any:
     return simple.get(hint, "json")
 
 
+def _public_name(item: "attrs.Attribute[Any]") -> str:
+    """
+    The name a field is given and read by: its init alias.
+
+    A line's or quote's text is stored in a private field (the shared article text) and
+    read through the ``text`` property; tables and JSON hold the text itself.
+    """
+    return item.alias or item.name
+
+
 def _hints(cls: type) -> dict[str, Any]:
     import typing
 
@@ -207,19 +217,20 @@ def _layout() -> _Layout:
         mapped: list[tuple[str, str, str]] = []
         for item in attrs.fields(cls):
             item_kind = _kind(child[item.name])
-            if item.name == "article_id":
-                mapped.append((item.name, "article_id", "str"))
+            public = _public_name(item)
+            if public == "article_id":
+                mapped.append((public, "article_id", "str"))
                 continue
             if isinstance(item_kind, tuple):
                 item_kind = "json"
-            name = _RENAMES.get((field.name, item.name), item.name)
+            name = _RENAMES.get((field.name, public), public)
             if item_kind == "speaker":
                 columns.setdefault(name, _Column(name, "str"))
                 columns.setdefault(f"{name}_kind", _Column(f"{name}_kind", "str"))
             else:
                 columns.setdefault(name, _Column(name, item_kind))
-            mapped.append((item.name, name, item_kind))
-        defaults = frozenset(item.name for item in attrs.fields(cls) if item.default is not attrs.NOTHING)
+            mapped.append((public, name, item_kind))
+        defaults = frozenset(_public_name(item) for item in attrs.fields(cls) if item.default is not attrs.NOTHING)
         parts.append(_Part(field=field.name, label=label, cls=cls, columns=tuple(mapped), defaults=defaults))
     articles.sort(key=lambda pair: pair[0] == "raw")  # the long text last, for readability
     return _Layout(
@@ -624,14 +635,6 @@ def read_parquet(folder: str | os.PathLike[str]) -> Corpus:
 # --- JSON Lines ------------------------------------------------------------------------
 
 
-def _serialise(_instance: Any, _attribute: Any, value: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def article_to_record(article: Article) -> dict[str, Any]:
     """
     The complete JSON form of an article: every field, nested records as objects.
@@ -651,7 +654,21 @@ def article_to_record(article: Article) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
-    return attrs.asdict(article, value_serializer=_serialise)
+    return _as_json(article)
+
+
+def _as_json(value: Any) -> Any:
+    """A record as a dict of JSON types under its public field names, recursively."""
+    import datetime as dt
+
+    if attrs.has(type(value)):
+        return {_public_name(item): _as_json(getattr(value, _public_name(item)))
+                for item in attrs.fields(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _from_json(hint: Any, value: Any) -> Any:

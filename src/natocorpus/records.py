@@ -52,8 +52,75 @@ _start = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative
 _end = attrs.field(validator=[attrs.validators.instance_of(int), _end_after_start])
 
 
-@attrs.frozen(kw_only=True)
-class Line:
+def _text_or_source(instance: Any, attribute: "attrs.Attribute[str]", value: str) -> None:
+    """A text field holds the item's own text, or the article text it was cut from."""
+    if not isinstance(value, str):
+        msg = f"{type(instance).__name__}.text must be a str, got {type(value).__name__}"
+        raise TypeError(msg)
+    if len(value) != instance.end - instance.start and len(value) < instance.end:
+        msg = (
+            f"{type(instance).__name__}.text has {len(value)} characters: give the text of "
+            f"[{instance.start}, {instance.end}) ({instance.end - instance.start} characters) "
+            f"or the whole article text it was cut from"
+        )
+        raise ValueError(msg)
+
+
+def _sliced_text() -> Any:
+    # Stored under a private name, given and exported as ``text``: see _SlicedText.
+    return attrs.field(alias="text", repr=False, eq=False, validator=_text_or_source)
+
+
+class _SlicedText:
+    """
+    Records whose ``text`` is a slice of the article, kept without a copy.
+
+    Extraction gives a line or quote the whole article text (one shared ``str``) and its
+    offsets, and :attr:`text` slices it on demand: an article's lines would otherwise hold
+    a second copy of the article, the largest single cost of a big corpus in memory. A
+    record built by hand with its own text (``Line(text="...", start=10, end=13, ...)``)
+    keeps that text. Either way ``text``, equality, hashing and ``repr`` behave as if
+    ``text`` were an ordinary field.
+    """
+
+    __slots__ = ()
+    _source: str
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The item's text: ``article.raw[start:end]``."""
+        source = self._source
+        if len(source) == self.end - self.start:
+            return source
+        return source[self.start:self.end]
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.text, *(getattr(self, f.name) for f in attrs.fields(type(self)) if f.eq))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, self._key()))
+
+    def __repr__(self) -> str:
+        shown = [f"text={self.text!r}"] + [
+            f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(type(self)) if f.repr
+        ]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Line(_SlicedText):
     """
     One non-blank line of an article with the role cleaning gave it.
 
@@ -64,7 +131,9 @@ class Line:
     Attributes:
         role: One of ``title``, ``byline``, ``source``, ``dateline`` (a publication
             date or time stamp), ``heading``, ``paragraph``, ``boilerplate``.
-        text: The line without surrounding white space; ``raw[start:end] == text``.
+        text: The line without surrounding white space; ``raw[start:end] == text``. To
+            build a line give either this text or the whole article text (which the
+            line then slices without a copy).
         start: Offset of the first character in :attr:`Article.raw`.
         end: Offset just past the last character.
         number: 1-based line number in the raw text (as an editor counts lines).
@@ -73,10 +142,10 @@ class Line:
     """
 
     role: str = attrs.field(validator=attrs.validators.in_(LINE_ROLES))
-    text: str
     start: int = _start
     end: int = _end
     number: int = attrs.field(validator=attrs.validators.ge(1))
+    _source: str = _sliced_text()
 
 
 @attrs.frozen(kw_only=True)
@@ -114,8 +183,8 @@ class Speaker:
         return self.name
 
 
-@attrs.frozen(kw_only=True)
-class Quote:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Quote(_SlicedText):
     """
     Words between quotation marks that someone is reported to have said or written.
 
@@ -127,6 +196,8 @@ class Quote:
 
     Attributes:
         text: The words inside the marks, exactly as in the article (nested marks kept).
+            To build a quote give either these words or the whole article text (which
+            the quote then slices without a copy).
         start: Offset of the first quoted character in :attr:`Article.raw`.
         end: Offset just past the last quoted character.
         article_id: Id of the article the quote comes from.
@@ -151,7 +222,6 @@ class Quote:
     .. versionadded:: 0.1.0
     """
 
-    text: str
     start: int = _start
     end: int = _end
     article_id: str
@@ -166,6 +236,7 @@ class Quote:
     countries: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     speaker_start: int | None = None
     speaker_end: int | None = None
+    _source: str = _sliced_text()
 
     @property
     def speaker_name(self) -> str | None:

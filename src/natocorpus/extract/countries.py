@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable
 
 import attrs
@@ -381,7 +382,8 @@ class _Scanner:
 
     def emit(self, entry: _Entry, start: int, end: int) -> None:
         """Record the mention of ``raw[start:end]`` that ``entry`` stands for."""
-        text = self.raw[start:end]
+        # A big corpus writes "russe" a million times: keep one copy of each spelling.
+        text = sys.intern(self.raw[start:end])
         if entry.kind == _CITY:
             self.cities.append(
                 CityMention(name=entry.name, country=entry.code, text=text, start=start, end=end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from functools import lru_cache
 
 from natocorpus.clean import clean_text
@@ -58,6 +59,13 @@ def _agency_in_body(raw: str, spans: list[tuple[int, int]]) -> str | None:
         if match:
             return match.group(1)  # as written
     return None
+
+
+@lru_cache(maxsize=4096)
+def _speaker(name: str, kind: str) -> Speaker:
+    # Records are frozen, so the quotes of a big corpus share one Speaker per person
+    # rather than each holding a copy (names, cues and mention texts are interned alike).
+    return Speaker(name=sys.intern(name), kind=kind)
 
 
 def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Article:
@@ -138,16 +146,16 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     country_starts = [c.start for c in countries]
     for candidate, attribution in zip(speech, attributions, strict=True):
         mention = attribution.mention
-        speaker = Speaker(name=mention.name, kind=mention.speaker_kind) if mention and mention.name else None
+        speaker = _speaker(mention.name, mention.speaker_kind) if mention and mention.name else None
         first = bisect.bisect_left(country_starts, candidate.start)
         last = bisect.bisect_left(country_starts, candidate.end)
         inside = sorted({c.code for c in countries[first:last] if c.end <= candidate.end})
         cue = attribution.cue
         quotes.append(
             Quote(
-                text=raw[candidate.start:candidate.end], start=candidate.start, end=candidate.end,
+                text=raw, start=candidate.start, end=candidate.end,
                 article_id=article_id, kind=quote_kind(raw, candidate), speaker=speaker,
-                cue=cue.text if cue else None, cue_start=cue.start if cue else None,
+                cue=sys.intern(cue.text) if cue else None, cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None, attribution=attribution.rule, countries=inside,
                 speaker_start=mention.start if speaker else None,
                 speaker_end=mention.end if speaker else None,
@@ -157,7 +165,8 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     body = Intervals(body_spans)
     body_persons = [m for m in mentions.persons() if body.contains(m.start)]
     persons = [
-        PersonMention(name=m.name or "", text=m.text, start=m.start, end=m.end, role=m.role)
+        PersonMention(name=sys.intern(m.name or ""), text=sys.intern(m.text), start=m.start, end=m.end,
+                      role=sys.intern(m.role) if m.role else None)
         for m in body_persons
     ]
     return Article(
