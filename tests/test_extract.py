@@ -248,6 +248,53 @@ class TestAttribution:
         assert [None] == [q.speaker_name for q in result.quotes]
 
 
+    def test_ce_dernier_is_the_person_named_last(self) -> None:
+        """"celui-ci" / "ce dernier" stand for the person named last, not the subject."""
+        body = (
+            "Publié le 12 mai 2023\n\n"
+            "Lors du dîner, Ivo Marinov a longuement interrogé le général Tomas Varga sur la défense "
+            "aérienne du flanc est. « Nous manquons de radars », a reconnu ce dernier."
+        )
+        assert "Tomas Varga" == quotes_of(body)[0][1]
+
+    def test_rank_between_title_and_name(self) -> None:
+        """"le commandant de la flotte, l'amiral X": the name after the rank speaks."""
+        body = (
+            "La flotte a quitté le port de Bergen à l'aube pour trois semaines en mer du Nord. "
+            "« Chaque navire est prêt », a souligné le commandant de la flotte, l'amiral Rune Olsvik."
+        )
+        assert "Rune Olsvik" == quotes_of(body)[0][1]
+
+    def test_unnamed_title_needs_a_person_who_may_hold_it(self) -> None:
+        """"le premier ministre" is not the defence minister named just before."""
+        body = (
+            "Publié le 3 juin 2024\n\n"
+            "Le ministre de la Défense, Bill Blair, a présenté le plan à Ottawa. Le Canada veut convaincre "
+            "ses alliés, et le Canada promet des frégates : le Canada y croit. "
+            "Le premier ministre a promis une « trajectoire crédible » vers les 2 %."
+        )
+        # Canada stands out among the countries named: its prime minister on that date.
+        assert "Justin Trudeau" == quotes_of(body)[0][1]
+
+    def test_unnamed_title_without_a_home_country_stays_unresolved(self) -> None:
+        """With no person who may hold it and no country standing out, a bare title names nobody."""
+        body = (
+            "Publié le 3 juin 2024\n\n"
+            "Le ministre de la Défense, Bill Blair, a rencontré ses homologues de France et d'Allemagne. "
+            "Le premier ministre a promis une « trajectoire crédible » vers les 2 %."
+        )
+        assert [None] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_name_apposed_to_a_complement_is_not_the_subject(self) -> None:
+        """"avec son homologue, X," is a complement: the pronoun goes to the sentence's subject."""
+        body = (
+            "Publié le 2 octobre 2023\n\n"
+            "La ministre Anna Keller a signé l'accord avec son homologue autrichienne, Klara Moser, à Vienne.\n\n"
+            "« Nous protégeons notre ciel ensemble », a-t-elle répété devant la presse."
+        )
+        assert "Anna Keller" == quotes_of(body)[0][1]
+
+
 class TestEnglish:
     def test_said_after_name(self) -> None:
         """'"...," Rutte said' in an English article."""

@@ -22,6 +22,7 @@ gender and nationality. Every lookup is bounded or bisected: linear time.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -29,8 +30,10 @@ import attrs
 
 from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, normal_form as _normal
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
-from natocorpus.extract.speakers import Mention, nationalities
-from natocorpus.text import Intervals
+import datetime as dt
+
+from natocorpus.extract.speakers import Mention, nationalities, offices_held, registry_holder
+from natocorpus.text import Intervals, fold
 
 __all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
 
@@ -129,12 +132,28 @@ class Timeline:
     gender (and nationality, when the anaphor gives one and the registry knows it).
     """
 
-    def __init__(self, index: MentionIndex, raw: str, quoted: Intervals, line_starts: list[int]) -> None:
+    def __init__(
+        self,
+        index: MentionIndex,
+        raw: str,
+        quoted: Intervals,
+        line_starts: list[int],
+        *,
+        date: dt.date | None = None,
+        home_country: str = "",
+    ) -> None:
         self.line_starts = line_starts
         self.entries: list[tuple[int, Mention]] = []
         self.index = index
         self.raw = raw
         self.quoted = quoted
+        self.date = date
+        self.home_country = home_country
+        # The offices the text binds to each person ("le ministre de la Défense, X").
+        self.bound_offices: dict[str, set[str]] = {}
+        for mention in index.mentions:
+            if mention.office and mention.name and mention.kind == "name":
+                self.bound_offices.setdefault(mention.name, set()).add(mention.office)
 
     def line_start(self, position: int) -> int:
         """The start of the line holding ``position`` (bisection over the body lines)."""
@@ -155,10 +174,39 @@ class Timeline:
             known = nationalities(mention.name)
             if known and anaphor.country not in known:
                 return False
+        if anaphor.kind == "title" and anaphor.office:
+            # "le premier ministre" is not the defence minister named earlier; a person
+            # whose offices nobody knows may hold any.
+            held = offices_held(mention.name) | self.bound_offices.get(mention.name, set())
+            if held and not _office_fits(anaphor.office, held):
+                return False
         return True
 
     def resolve(self, anaphor: Mention, position: int) -> Mention | None:
         """The person an anaphor at ``position`` refers to."""
+        if anaphor.kind == "pronoun" and fold(anaphor.text) in _latest_anaphors():
+            latest = self._latest(anaphor, position)
+            if latest is not None:
+                return latest
+        found = self._antecedent(anaphor, position)
+        if found is None and anaphor.kind == "title" and anaphor.office and self.home_country:
+            # A national title nobody in the text can hold ("le premier ministre" of a
+            # Canadian article): the registry's holder in the article's own country.
+            holder = registry_holder(anaphor.office, self.home_country, self.date)
+            if holder is not None:
+                found = attrs.evolve(anaphor, name=holder, country=self.home_country)
+        return found
+
+    def _latest(self, anaphor: Mention, position: int) -> Mention | None:
+        """"celui-ci", "ce dernier", "the latter": the person named last, subject or not."""
+        line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
+        for mention in reversed(self.index.between(line_start, anaphor.start)):
+            if not self.quoted.contains(mention.start) and mention.kind in ("name", "title") \
+                    and self._fits(mention, anaphor):
+                return mention
+        return None
+
+    def _antecedent(self, anaphor: Mention, position: int) -> Mention | None:
         line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
         for mention in reversed(self.index.between(line_start, position)):
             if mention.start >= anaphor.start and anaphor.end > anaphor.start:
@@ -182,6 +230,20 @@ class Timeline:
             if entry_position < position:
                 return mention
         return None
+
+
+def _office_fits(office: str, held: set[str] | frozenset[str]) -> bool:
+    """True when someone who held ``held`` may be called by a title naming ``office``."""
+    if office in held:
+        return True
+    # A generic title ("le ministre", "le président", "le porte-parole") fits any of its kind.
+    generic = {"minister": "_minister", "president": "president", "spokesperson": "spokesperson"}.get(office)
+    return generic is not None and any(h.endswith(generic) for h in held)
+
+
+@functools.lru_cache(maxsize=1)
+def _latest_anaphors() -> frozenset[str]:
+    return frozenset(fold(word) for word in cue_words()["latest_anaphors"])
 
 
 def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Mention | None:
@@ -228,6 +290,9 @@ def attribute_quotes(
     sentences: SentenceIndex,
     line_starts: list[int],
     language: str = "fr",
+    *,
+    date: dt.date | None = None,
+    home_country: str = "",
 ) -> list[Attribution]:
     """
     Choose the speaker of each quote, nearest evidence first (see the module docstring).
@@ -242,6 +307,10 @@ def attribute_quotes(
         line_starts: The sorted starts of the body lines.
         language: ``"fr"`` or ``"en"`` (English also puts the subject before the verb
             after a quote: '," Rutte said').
+        date: The article's date, to name the holder of an office.
+        home_country: The country the article is mostly about (ISO code), whose office
+            holder an unnamed national title stands for when nobody in the text can
+            hold it; "" for none.
 
     Returns:
         One attribution per quote.
@@ -249,7 +318,8 @@ def attribute_quotes(
     .. versionadded:: 0.1.0
     """
     context = _Context(raw=raw, cues=cues, index=index, quoted=quoted, language=language,
-                       timeline=Timeline(index, raw, quoted, line_starts), sentences=sentences)
+                       timeline=Timeline(index, raw, quoted, line_starts, date=date, home_country=home_country),
+                       sentences=sentences)
     outside = [c for c in cues if not quoted.contains(c.start)]
     context.outside_starts = [c.start for c in outside]
     learned = 0

@@ -10,6 +10,7 @@ corpus, so the function can run in worker processes or on a Dask cluster.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 import sys
 from functools import lru_cache
@@ -32,6 +33,7 @@ from natocorpus.gazetteer import lookup_country
 from natocorpus.text import Intervals, TokenizedLines
 from natocorpus.records import (
     Article,
+    CountryMention,
     PersonMention,
     Quote,
     QuotedTerm,
@@ -139,7 +141,8 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     )
     index = MentionIndex(mentions.mentions)
     attributions = attribute_quotes(
-        raw, speech, cues, index, quoted_marks, sentences, [start for start, _ in body_spans], language
+        raw, speech, cues, index, quoted_marks, sentences, [start for start, _ in body_spans], language,
+        date=date, home_country=_home_country(countries),
     )
 
     quotes = []
@@ -174,6 +177,19 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         byline=cleaned.byline, lines=lines, quotes=quotes, terms=terms, persons=persons,
         countries=list(countries), cities=cities, date_text=date_text, date_start=date_start, path=path,
     )
+
+
+def _home_country(countries: list[CountryMention]) -> str:
+    """
+    The country an article is mostly about: named at least three times and at least
+    twice as often as any other; "" when no country stands out.
+    """
+    ranked = Counter(mention.code for mention in countries).most_common(2)
+    if not ranked:
+        return ""
+    code, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return code if count >= 3 and count >= 2 * runner_up else ""  # noqa: PLR2004
 
 
 def _cue_near(

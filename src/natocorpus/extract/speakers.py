@@ -62,6 +62,8 @@ class Mention:
         gender: ``m``, ``f`` or ``""`` when unknown.
         country: For titles and demonyms, the country they name (``"NO"`` for "le
             Norvégien"), used to prefer a person of that nationality.
+        office: For titles, the office they name (``"prime_minister"``), so that an
+            unnamed title only stands for someone who may hold it.
 
     .. versionadded:: 0.1.0
     """
@@ -76,6 +78,7 @@ class Mention:
     subject: bool = True
     gender: str = ""
     country: str = ""
+    office: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -238,7 +241,47 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
         break
     if index < 0:
         return len(before) < 12
+    if before[index][0] == ",":
+        # In apposition to a person noun ("avec son homologue autrichienne, Klaudia
+        # Tanner,"), a name is a subject only if that noun phrase is.
+        phrase = _person_phrase_opener(before, index - 1)
+        if phrase is not None and phrase >= 0 and before[phrase][0].casefold() in _PREPOSITIONS:
+            return False
     return before[index][0].casefold() in _CLAUSE_OPENERS
+
+
+_PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "contre",
+                           "chez", "sur", "entre", "envers", "auprès", "with", "of", "to", "by", "for",
+                           "from", "against", "between"})
+
+
+@lru_cache(maxsize=1)
+def _person_noun_words() -> frozenset[str]:
+    return frozenset(lexicon().get("person_nouns", ()))
+
+
+def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int | None:
+    """
+    The index of the token before a noun phrase ending at ``before[index]`` that names a
+    person ("son homologue autrichienne"), -1 when the phrase opens the tokens, or None
+    when the words before the comma are no such phrase.
+    """
+    sets = _word_sets()
+    seen_person = False
+    stop = max(-1, index - 6)
+    while index > stop:
+        word = before[index][0]
+        folded = word.casefold()
+        if folded in _PREPOSITIONS or folded in _CLAUSE_OPENERS:
+            break
+        if folded in _person_noun_words():
+            seen_person = True
+        elif not (folded in sets["office_words"] or folded in _SKIPPABLE_BEFORE or _is_demonym_word(word) or (word.isalpha() and word.islower())):
+            break
+        index -= 1
+    if not seen_person or index == stop and index >= 0:
+        return None
+    return index
 
 
 @lru_cache(maxsize=4096)
@@ -438,9 +481,12 @@ def find_mentions(
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
     roles: dict[int, str] = {}
     feminine: set[int] = set()
-    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine))
+    bound_offices: dict[int, str] = {}
+    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
+                                    bound_offices))
     mentions = [
-        attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""))
+        attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""),
+                     office=bound_offices.get(m.start, ""))
         if m.kind == "name" and m.start in roles else m
         for m in mentions
     ]
@@ -661,12 +707,15 @@ def _resolve_titles(
     date: dt.date | None,
     roles: dict[int, str],
     feminine: set[int],
+    bound_offices: dict[int, str],
 ) -> list[Mention]:
     """
     Bind titles to names given in apposition, then fall back on the registry.
 
-    ``roles`` receives, by name mention start, the title bound to that name, and
-    ``feminine`` the starts of names bound to a title written in the feminine.
+    ``roles`` receives, by name mention start, the title bound to that name,
+    ``feminine`` the starts of names bound to a title written in the feminine, and
+    ``bound_offices`` the office of the bound title (``"other"`` for a title the
+    registry has no office for).
     """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
@@ -676,6 +725,9 @@ def _resolve_titles(
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention.text)
+            # A title the registry has no office for ("le commandant de la marine")
+            # still says the person is not, say, the prime minister.
+            bound_offices.setdefault(apposed.start, office or "other")
             if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
                 feminine.add(apposed.start)  # "la présidente lituanienne, Dalia Grybauskaitė"
         if name is not None and office:
@@ -707,7 +759,7 @@ def _resolve_titles(
         if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
             gender = "f"
         country = body if len(body) == 2 and body.isupper() else ""
-        output.append(attrs.evolve(mention, name=name, gender=gender, country=country))
+        output.append(attrs.evolve(mention, name=name, gender=gender, country=country, office=office or ""))
     return output
 
 
@@ -717,6 +769,21 @@ _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 def mention_prefix(raw: str, start: int) -> str:
     """The few characters before ``start`` (for determiners such as "la", "une")."""
     return raw[max(0, start - 8):start].split("\n")[-1]
+
+
+def offices_held(name: str) -> frozenset[str]:
+    """The offices the registry says ``name`` held, at any date (``"prime_minister"``)."""
+    return _offices_held().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _offices_held() -> dict[str, frozenset[str]]:
+    return {p.name: frozenset(r.office for r in p.roles) for p in people()}
+
+
+def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
+    """Who the registry says held ``office`` of ``of`` (a country code or body) on ``date``."""
+    return _registry_holder(office, of, date, set())
 
 
 def nationalities(name: str) -> frozenset[str]:
@@ -741,7 +808,8 @@ def _apposition(raw: str, title: Mention, names: list[Mention], starts: list[int
         # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
         # without a verb may stand between the title and the name, or a few adjectives
         # ("la conseillère nationale genevoise Céline Dufaux").
-        if _APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap) or _complement_then_comma(gap):
+        if (_APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap) or _complement_then_comma(gap)
+                or _rank_after_comma(gap)):
             return name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
@@ -772,6 +840,27 @@ def _adjectives_only(gap: str) -> bool:
         word[:1].islower() and word.casefold() not in breakers and word.casefold() not in all_speech_forms()
         for word in words
     )
+
+
+def _rank_after_comma(gap: str) -> bool:
+    """
+    True for a comma and a rank or job before the name, after adjectives or nothing:
+    "le chef d'état-major des armées norvégiennes, le général Eirik Kristoffersen".
+    """
+    head, comma, rank = gap.rpartition(",")
+    if not comma or not (not head.strip() or _adjectives_only(head) or _complement(head)):
+        return False
+    words = rank.replace("’", "'").split()
+    if words and words[0].casefold().startswith("l'") and len(words[0]) > 2:  # noqa: PLR2004 - "l'amiral"
+        words = ["l'", words[0][2:], *words[1:]]
+    if not 2 <= len(words) <= 4 or words[0].casefold() not in ("le", "la", "l'", "the"):  # noqa: PLR2004
+        return False
+    return _adjectives_only(" ".join(words[1:]))
+
+
+def _complement(gap: str) -> bool:
+    """A short complement without a verb: " des armées", " de la Défense"."""
+    return _APPOSITION_GAP.fullmatch(gap + ", ") is not None and bool(gap.strip())
 
 
 _CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "il", "elle", "ne", "n'", "who", "which", "that"})
