@@ -516,6 +516,8 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
         word, folded_word = tokens[index][0], folded[index]
         if not word[:1].isalnum() or folded_word in breakers or folded_word in _folded_verb_forms():
             break
+        if word.endswith(("'", "’")) and folded_word not in particles:
+            break  # an elided pronoun opens the verb: "le ministère s'est dit"
         if folded_word in ("et", "and"):
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
             if not (following[:1].isupper() or folded[index + 1] in particles if index + 1 < len(tokens) else False):
