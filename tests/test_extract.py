@@ -295,6 +295,79 @@ class TestAttribution:
         assert "Anna Keller" == quotes_of(body)[0][1]
 
 
+    def test_indefinite_speaker_is_anonymous(self) -> None:
+        """"confie un diplomate européen": someone unnamed, not the person named before."""
+        body = (
+            "Le chancelier Olaf Brenner a défendu le plan à Berlin.\n\n"
+            "« Nous découvrons tout dans la presse », confie un diplomate européen sous couvert d'anonymat."
+        )
+        quote = article(body).quotes[0]
+        assert (None, "confie") == (quote.speaker_name, quote.cue)
+
+    def test_former_title_refers_back(self) -> None:
+        """"l'ancien Premier ministre néerlandais" is Mark Rutte named before, not the holder of the day."""
+        body = (
+            "Publié le 13 février 2025\n\n"
+            "Le secrétaire général de l'Alliance, Mark Rutte, a voulu rassurer les alliés. "
+            "« Il n'y a pas de désaccord sur l'objectif », a martelé l'ancien Premier ministre néerlandais."
+        )
+        assert "Mark Rutte" == quotes_of(body)[0][1]
+
+    @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
+    def test_adverbial_between_verb_and_subject(self, between: str) -> None:
+        """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""
+        body = (
+            "La réunion s'est ouverte dans une ambiance tendue au siège de l'Alliance.\n\n"
+            f"« Il aurait été préférable d'attendre », a regretté {between} le ministre de la Santé, Ivo Marek."
+        )
+        assert "Ivo Marek" == quotes_of(body)[0][1]
+
+    def test_object_pronoun_before_inverted_cue(self) -> None:
+        """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
+        body = (
+            "Publié le 25 juin 2025\n\n"
+            "La ministre canadienne des Affaires étrangères, Anita Anand, a rencontré son homologue lettone, "
+            "Baiba Braze. « Nous comptons sur vous », a dit Baiba Braze. "
+            "« Notre présence n'est pas temporaire », lui a répondu la ministre canadienne."
+        )
+        assert ["Baiba Braze", "Anita Anand"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_quote_after_a_sentence_about_someone(self) -> None:
+        """A quote opening a sentence after one whose subject is a person speaks for that person."""
+        body = (
+            "Le chef de la diplomatie, Paul Verdier, avait appelé à « ne pas céder à la panique ». "
+            "Le général Anne Lombard hausse les épaules. « Ce n'est pas de la panique quand les drones sont là. »"
+        )
+        assert [("ne pas céder à la panique", "Paul Verdier"),
+                ("Ce n'est pas de la panique quand les drones sont là.", "Anne Lombard")] == [
+            (text, speaker) for text, speaker, _ in quotes_of(body)]
+
+    def test_relative_clause_cue(self) -> None:
+        """"X, qui a menacé Madrid : « … »": the antecedent of "qui" speaks."""
+        body = (
+            "Pedro Sánchez a obtenu une dérogation, ce qui lui a valu une charge de Donald Trump, "
+            "qui a menacé Madrid de représailles : « Nous allons leur faire payer deux fois plus. »"
+        )
+        assert "Donald Trump" == quotes_of(body)[0][1]
+
+    def test_title_country_bound_in_text(self) -> None:
+        """A country bound to a name by its title rules it out for another country's title."""
+        body = (
+            "Le ministre ukrainien des Affaires étrangères, Oleh Vasko, s'est entretenu avec son homologue "
+            "britannique, Tom Harding. Le ministre britannique a, lui, jugé que « la Russie doit montrer "
+            "qu'elle veut la paix »."
+        )
+        assert "Tom Harding" == quotes_of(body)[0][1]
+
+    def test_organisation_phrase_stops_at_a_verb(self) -> None:
+        """"Le Kremlin reste prudent. Son porte-parole a indiqué": the spokesperson speaks for the Kremlin."""
+        body = (
+            "Le Kremlin reste prudent. Son porte-parole a indiqué que Moscou attendait des détails : "
+            "« Nous ne voulons pas prendre d'avance. »"
+        )
+        assert ("Kremlin", "organisation") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
+
+
 class TestEnglish:
     def test_said_after_name(self) -> None:
         """'"...," Rutte said' in an English article."""

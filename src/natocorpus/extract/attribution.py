@@ -32,7 +32,7 @@ from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, norm
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
 import datetime as dt
 
-from natocorpus.extract.speakers import Mention, nationalities, offices_held, registry_holder
+from natocorpus.extract.speakers import Mention, mention_prefix, nationalities, offices_held, registry_holder
 from natocorpus.text import Intervals, fold
 
 __all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
@@ -84,6 +84,8 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
             return candidates[-1]
+        if _RELATIVE_GAP.fullmatch(gap):
+            return candidates[-1]  # "Donald Trump, qui a menacé Madrid : « … »"
     for mention in reversed(candidates):
         if mention.subject and mention.kind in _SPEAKER_KINDS:
             return mention
@@ -96,6 +98,8 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
+# Between an antecedent and the verb of its relative clause: ", qui a", ", who has".
+_RELATIVE_GAP = re.compile(r"\s*,?\s*(?:qui|who)\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
 # Between a subject and its verb: white space, or an apposition in commas.
 _ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+")
 
@@ -149,11 +153,16 @@ class Timeline:
         self.quoted = quoted
         self.date = date
         self.home_country = home_country
-        # The offices the text binds to each person ("le ministre de la Défense, X").
+        # The offices and countries the text binds to each person ("le ministre
+        # ukrainien de la Défense, X").
         self.bound_offices: dict[str, set[str]] = {}
+        self.bound_countries: dict[str, set[str]] = {}
         for mention in index.mentions:
-            if mention.office and mention.name and mention.kind == "name":
-                self.bound_offices.setdefault(mention.name, set()).add(mention.office)
+            if mention.name and mention.kind == "name":
+                if mention.office:
+                    self.bound_offices.setdefault(mention.name, set()).add(mention.office)
+                if mention.country:
+                    self.bound_countries.setdefault(mention.name, set()).add(mention.country)
 
     def line_start(self, position: int) -> int:
         """The start of the line holding ``position`` (bisection over the body lines)."""
@@ -171,7 +180,7 @@ class Timeline:
         if anaphor.gender and mention.gender and anaphor.gender != mention.gender:
             return False
         if anaphor.country:
-            known = nationalities(mention.name)
+            known = nationalities(mention.name) | self.bound_countries.get(mention.name, set())
             if known and anaphor.country not in known:
                 return False
         if anaphor.kind == "title" and anaphor.office:
@@ -251,9 +260,16 @@ def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Ment
         return None
     if mention.kind == "title" and not mention.name and _normal(mention.text.split()[0]) in cue_words()["spokesperson_nouns"]:
         return _spoken_for(mention, timeline)
+    if mention.kind == "title" and not mention.name and _INDEFINITE_BEFORE.search(mention_prefix(timeline.raw, mention.start)):
+        # "confie un diplomate européen", "selon une source": someone not named, not an
+        # anaphor. The mention is kept (nameless) so that no later rule guesses a name.
+        return mention
     if mention.kind in ("pronoun", "demonym") or (mention.kind == "title" and not mention.name):
         return timeline.resolve(mention, position)
     return mention if mention.name else None
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|a|an|another|un\s+autre|une\s+autre)\s*$", re.IGNORECASE)
 
 
 def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
@@ -335,6 +351,7 @@ def attribute_quotes(
             or _colon(context, quote)
             or _cue_later_in_sentence(context, quote)
             or _sentence_subject(context, quote)
+            or _previous_sentence_subject(context, quote)
             or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
             or _paragraph_context(context, quote)
             or Attribution(mention=None, cue=None, rule="none")
@@ -387,14 +404,47 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
     """The subject of an inverted cue: "a-t-il dit", "a déclaré Rutte", "indique le communiqué"."""
     if cue.pronoun:
         return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
-    subject = subject_after(context.index, cue.end, limit)
-    if subject is None:
+    for subject in context.index.between(cue.end, limit)[:3]:
+        gap = context.raw[cue.end:subject.start]
+        # "a déclaré à Sputnik le vice-ministre": a mention after a preposition is a
+        # complement; the subject comes after it.
+        if _COMPLEMENT_BEFORE.search(gap):
+            continue
+        # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X",
+        # "a regretté à son arrivée le ministre", "estime pour sa part X".
+        if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap):
+            return _resolve(subject, context.timeline, position) or None
         return None
-    gap = context.raw[cue.end:subject.start]
-    # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X".
-    if len(gap.split()) <= 2 or _title_words(gap):
-        return _resolve(subject, context.timeline, position) or None
     return None
+
+
+# A preposition right before a mention: "à Sputnik", "devant l'OTAN", "to Reuters".
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?:^|\s)(?:à|au|aux|devant|avec|auprès\s+de|auprès\s+du|to|with)\s+(?:la\s+|l['’]\s*|les\s+)?$",
+    re.IGNORECASE,
+)
+_ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "en", "devant", "lors", "dans", "pour", "après", "avant",
+                                "depuis", "sur", "par", "dès", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                                "samedi", "dimanche", "hier", "jeudi", "ce", "cette", "on", "in", "at", "after"})
+
+
+def _adverbial(gap: str) -> bool:
+    """
+    A short adverbial between an inverted verb and its subject, then maybe a
+    determiner: "à son arrivée le", "pour sa part", "en anglais le", "à Sputnik le".
+    """
+    words = gap.replace("’", "'").split()
+    if words and words[-1].casefold() in ("le", "la", "l'", "les", "the"):
+        words = words[:-1]
+    elif words and words[-1].casefold().startswith("l'"):
+        words[-1] = words[-1][2:]
+    if not 2 <= len(words) <= 5 or any(ch in gap for ch in ",;:.!?«»\"“”()"):  # noqa: PLR2004
+        return False
+    if words[0].casefold() not in _ADVERBIAL_OPENERS:
+        return False
+    stops = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+    # Capitals may stand in it ("à Sputnik", "au Monde"), verbs may not.
+    return all(_normal(w) not in stops and _normal(w) not in all_speech_forms() for w in words[1:])
 
 
 def _title_words(gap: str) -> bool:
@@ -423,16 +473,29 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
         return None
     gap = raw[after:cue.start]
     limit = context.sentences.end(cue.end, quote.line_end)
-    if re.fullmatch(r"[\s,\u00a0\u202f]*", gap):
+    if _CLITICS_ONLY.fullmatch(gap):
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     # English order: '," Rutte said', '," she said'.
-    if context.language == "en" and cue.form == "finite" and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap):
+    if (context.language == "en" and cue.form == "finite"
+            and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap)
+            and not _NEW_CLAUSE.search(gap)):
         subject = next(iter(context.index.between(after, cue.start)), None)
         if subject is not None:
             mention = _resolve(subject, context.timeline, quote.open_at)
             return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     return None
+
+
+# Between a quote and an inverted cue: a comma, and maybe an object pronoun ("», lui a
+# répondu la ministre", "», nous a confié X").
+_CLITICS_ONLY = re.compile(
+    r"[\s,\u00a0\u202f]*(?:(?:lui|leur|nous|vous|me|m['’]|y|en)[\s\u00a0\u202f]*)?", re.IGNORECASE
+)
+
+
+# A conjunction after a quote opens another clause: '", while Sweden's X said'.
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|and|but|as|although|though|when)\b", re.IGNORECASE)
 
 
 def _cue_before(
@@ -529,6 +592,28 @@ def _sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution |
     subject = first_subject(context.index, start, quote.open_at, context.quoted)
     mention = _resolve(subject, context.timeline, quote.open_at) if subject else None
     return Attribution(mention=mention, cue=None, rule="before") if mention else None
+
+
+def _previous_sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 2e: a quote with no cue opening a sentence speaks for the subject of the
+    sentence before it in the paragraph, when that sentence quotes nobody ("Le ministre
+    hausse les épaules. « Ce n'est pas de la paranoïa. »").
+    """
+    raw, sentences = context.raw, context.sentences
+    if last_char(raw, quote.line_start, quote.open_at) not in (".", "!", "?"):
+        return None
+    start = sentences.start(quote.line_start, quote.open_at)
+    if raw[start:quote.open_at].strip():
+        return None  # the quote does not open its sentence
+    previous = sentences.start(quote.line_start, max(quote.line_start, start - 1))
+    if previous >= start or context.quoted.overlaps(previous, start):
+        return None
+    subject = first_subject(context.index, previous, start, context.quoted)
+    if subject is None or subject.speaker_kind != "person":
+        return None
+    mention = _resolve(subject, context.timeline, quote.open_at)
+    return Attribution(mention=mention, cue=None, rule="context") if mention and mention.name else None
 
 
 def _continuation(

@@ -440,6 +440,7 @@ def find_mentions(
             if Intervals(taken).overlaps(start, end) and not _longer_than_taken(start, end, taken):
                 continue
             mentions = [m for m in mentions if not (m.kind == "organisation" and start <= m.start and m.end <= end)]
+            end = _known_organisation_end(raw, tokens, start, end)
             text = raw[start:end]
             mentions.append(Mention(kind="organisation", text=text, start=start, end=end,
                                     name=organisations().get(text.replace("’", "'"), text),
@@ -476,17 +477,20 @@ def find_mentions(
         for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
             if raw[match.start() - 1:match.start()] in ("-", "’", "'"):
                 continue  # "-t-il" is an inversion, read by the cue rules
+            if _EMPHATIC.fullmatch(raw, max(0, match.start() - 2), min(len(raw), match.end() + 1)):
+                continue  # "Le ministre a, lui, jugé": the subject is before it
             mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
     roles: dict[int, str] = {}
     feminine: set[int] = set()
     bound_offices: dict[int, str] = {}
+    bound_countries: dict[int, str] = {}
     mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
-                                    bound_offices))
+                                    bound_offices, bound_countries))
     mentions = [
         attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""),
-                     office=bound_offices.get(m.start, ""))
+                     office=bound_offices.get(m.start, ""), country=bound_countries.get(m.start, ""))
         if m.kind == "name" and m.start in roles else m
         for m in mentions
     ]
@@ -542,6 +546,22 @@ def _folded_verb_forms() -> frozenset[str]:
 
     return frozenset(fold_text(form) for form in all_speech_forms())
 
+
+
+def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start: int, end: int) -> int:
+    """
+    Cut a phrase the registry does not know back to the longest organisation it does
+    know at its start, when that is a proper name: "Kremlin reste prudent" is the
+    Kremlin and a verb ("ministère de la Défense nationale" stays whole).
+    """
+    known = organisations()
+    if raw[start:end].replace("’", "'") in known or not raw[start:start + 1].isupper():
+        return end
+    ends = [token_end for _, token_start, token_end in tokens if start < token_end < end]
+    for candidate in reversed(ends):
+        if raw[start:candidate].replace("’", "'") in known:
+            return candidate
+    return end
 
 
 def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
@@ -710,6 +730,7 @@ def _resolve_titles(
     roles: dict[int, str],
     feminine: set[int],
     bound_offices: dict[int, str],
+    bound_countries: dict[int, str],
 ) -> list[Mention]:
     """
     Bind titles to names given in apposition, then fall back on the registry.
@@ -717,7 +738,7 @@ def _resolve_titles(
     ``roles`` receives, by name mention start, the title bound to that name,
     ``feminine`` the starts of names bound to a title written in the feminine, and
     ``bound_offices`` the office of the bound title (``"other"`` for a title the
-    registry has no office for).
+    registry has no office for) and ``bound_countries`` the country it names.
     """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
@@ -729,7 +750,10 @@ def _resolve_titles(
             roles.setdefault(apposed.start, mention.text)
             # A title the registry has no office for ("le commandant de la marine")
             # still says the person is not, say, the prime minister.
-            bound_offices.setdefault(apposed.start, office or "other")
+            if office or _normal_word(mention.text.split()[0]) not in _relational_nouns():
+                bound_offices.setdefault(apposed.start, office or "other")
+            if len(of) == 2 and of.isupper():  # noqa: PLR2004 - "le ministre ukrainien ..., X"
+                bound_countries.setdefault(apposed.start, of)
             if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
                 feminine.add(apposed.start)  # "la présidente lituanienne, Dalia Grybauskaitė"
         if name is not None and office:
@@ -751,6 +775,13 @@ def _resolve_titles(
         # premier ministre") takes a bare binding first ("le premier ministre Justin
         # Trudeau"), then the body the article gives the office elsewhere.
         body = of or bodies.get(office, "")
+        if name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start)):
+            # "l'ancien Premier ministre néerlandais" is not today's holder: it refers
+            # back to someone named earlier who held the office (an anaphor).
+            gender = "f" if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)) else ""
+            country = body if len(body) == 2 and body.isupper() else ""
+            output.append(attrs.evolve(mention, name=None, gender=gender, country=country, office=office or ""))
+            continue
         if name is None and office and not of:
             name = bound.get((office, ""))
         if name is None and office:
@@ -765,12 +796,28 @@ def _resolve_titles(
     return output
 
 
+# An emphatic pronoun between commas: ", lui,", ", elle,".
+_EMPHATIC = re.compile(r",\s?(?:lui|elle|eux|elles)\s?,", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _relational_nouns() -> frozenset[str]:
+    """Nouns that relate a person to another ("son homologue") without naming an office."""
+    return frozenset(lexicon().get("relational_nouns", ()))
+
+
+def _normal_word(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
+# "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
+_FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 
 
 def mention_prefix(raw: str, start: int) -> str:
     """The few characters before ``start`` (for determiners such as "la", "une")."""
-    return raw[max(0, start - 8):start].split("\n")[-1]
+    return raw[max(0, start - 24):start].split("\n")[-1]
 
 
 def offices_held(name: str) -> frozenset[str]:
