@@ -368,6 +368,54 @@ class TestAttribution:
         assert ("Kremlin", "organisation") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
 
 
+    def test_reflexive_cue_after_quote_and_de_son_cote(self) -> None:
+        """"», s'est félicitée la présidence turque" and "s'est réjoui de son côté X"."""
+        body = (
+            "La Turquie a levé son veto. « Nous avons obtenu ce que nous voulions », s'est félicitée la "
+            "présidence turque dans un communiqué. « Je suis heureux de cet accord », s'est réjoui de son "
+            "côté le président finlandais, Sauli Niinistö."
+        )
+        assert ["présidence turque", "Sauli Niinistö"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_anaphor_with_the_head_noun_of_an_earlier_title(self) -> None:
+        """"le diplomate" is the person introduced as "le diplomate russe X", not the subject before."""
+        body = (
+            "Le ministre Paul Tremblay a reçu le diplomate russe Ivan Petrov mardi à Ottawa.\n\n"
+            "« Rien n'est décidé », a souligné le diplomate."
+        )
+        assert "Ivan Petrov" == quotes_of(body)[0][1]
+
+    def test_past_participle_without_auxiliary_is_no_cue(self) -> None:
+        """"un plan jugé « décevant »" quotes nobody in particular; "a d'ailleurs plaidé" still speaks."""
+        body = (
+            "Des sénateurs ont écrit à Paul Martin pour lui reprocher un plan de défense jugé « profondément "
+            "décevant ». Un officier présent a d'ailleurs plaidé pour un partage « sans conditions politiques »."
+        )
+        result = article(body)
+        judged = next(q for q in result.quotes if q.text.startswith("profondément"))
+        assert judged.cue != "jugé"
+        assert "plaidé" == next(q for q in result.quotes if q.text.startswith("sans")).cue
+
+    def test_anonymous_source_stays_anonymous_through_a_pronoun(self) -> None:
+        """"Selon un diplomate, ... « … », a-t-il confié": the unnamed diplomat, not the last name."""
+        body = (
+            "François Martin a longtemps hésité sur la livraison des navires.\n\n"
+            "Selon un diplomate européen, le message a été reçu à Saint-Nazaire, où le navire attend. "
+            "« Les Russes savaient depuis des semaines », a-t-il confié sous couvert d'anonymat."
+        )
+        quote = article(body).quotes[0]
+        assert (None, "a-t-il confié") == (quote.speaker_name, quote.cue)
+
+    def test_spokesperson_of_a_body_the_registry_does_not_know(self) -> None:
+        """"Selon un porte-parole du commandement aérien allié": that body speaks."""
+        body = (
+            "Selon un porte-parole du commandement aérien allié, installé en Allemagne, les chasseurs ont "
+            "décollé « des centaines de fois » l'an dernier."
+        )
+        quote = article(body).quotes[0]
+        assert ("commandement aérien allié", "organisation") == (quote.speaker.name, quote.speaker.kind)
+
+
 class TestEnglish:
     def test_said_after_name(self) -> None:
         """'"...," Rutte said' in an English article."""
@@ -387,6 +435,24 @@ class TestEnglish:
             "\u201cWe cannot be naive about Russia,\u201d she said.\n"
         )
         assert "Kaja Kallas" == extract_article(raw, "en2").quotes[0].speaker_name
+
+
+    def test_country_possessive_before_title(self) -> None:
+        """"Poland's Foreign Minister X was blunter. "…," he wrote": X, the sentence's subject."""
+        text = (
+            "Allies meet in Brussels\n\nGabor Nemeth, an analyst in Budapest, said the deal was weak. "
+            "Poland's Foreign Minister Radek Sikorski was blunter. \"Solidarity cannot be a la carte,\" he wrote on X.\n"
+        )
+        assert "Radoslaw Sikorski" == extract_article(text, "t").quotes[0].speaker_name
+
+    def test_quote_ending_a_sentence_is_not_attributed_to_the_next(self) -> None:
+        """'... people.” Kobakhidze has accused' starts another sentence."""
+        text = (
+            "Allies meet in Brussels\n\n“The violence is unacceptable,” Mark Rutte said, urging the authorities "
+            "to respect “the fundamental freedoms of the Georgian people.” Irakli Kobakhidze has accused "
+            "foreign-funded groups of trying to stage a coup.\n"
+        )
+        assert ["Mark Rutte", "Mark Rutte"] == [q.speaker_name for q in extract_article(text, "t").quotes]
 
 
 class TestStructure:

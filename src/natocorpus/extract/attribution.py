@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -32,7 +33,14 @@ from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, norm
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
 import datetime as dt
 
-from natocorpus.extract.speakers import Mention, mention_prefix, nationalities, offices_held, registry_holder
+from natocorpus.extract.speakers import (
+    Mention,
+    mention_prefix,
+    nationalities,
+    offices_held,
+    registry_gender,
+    registry_holder,
+)
 from natocorpus.text import Intervals, fold
 
 __all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
@@ -177,7 +185,8 @@ class Timeline:
     def _fits(self, mention: Mention, anaphor: Mention) -> bool:
         if mention.speaker_kind != "person" or not mention.name:
             return False
-        if anaphor.gender and mention.gender and anaphor.gender != mention.gender:
+        gender = mention.gender or registry_gender(mention.name)
+        if anaphor.gender and gender and anaphor.gender != gender:
             return False
         if anaphor.country:
             known = nationalities(mention.name) | self.bound_countries.get(mention.name, set())
@@ -198,6 +207,8 @@ class Timeline:
             if latest is not None:
                 return latest
         found = self._antecedent(anaphor, position)
+        if found is not None and not found.name:
+            return found  # an anonymous source
         if found is None and anaphor.kind == "title" and anaphor.office and self.home_country:
             # A national title nobody in the text can hold ("le premier ministre" of a
             # Canadian article): the registry's holder in the article's own country.
@@ -215,12 +226,22 @@ class Timeline:
                 return mention
         return None
 
-    def _antecedent(self, anaphor: Mention, position: int) -> Mention | None:
+    def _antecedent(self, anaphor: Mention, position: int, depth: int = 0) -> Mention | None:
         line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
         for mention in reversed(self.index.between(line_start, position)):
             if mention.start >= anaphor.start and anaphor.end > anaphor.start:
                 continue
             if self.quoted.contains(mention.start):
+                continue
+            if mention.subject and mention.kind == "title" and not mention.name and anaphor.kind == "pronoun":
+                # The pronoun's antecedent is itself unnamed: "selon un diplomate, … a-t-il
+                # confié" stays anonymous; "l'universitaire juge … regrette-t-il" is whoever
+                # "l'universitaire" is.
+                if _INDEFINITE_BEFORE.search(mention_prefix(self.raw, mention.start)):
+                    return mention
+                named = self._antecedent(mention, mention.start, depth + 1) if depth < 2 else None  # noqa: PLR2004
+                if named is not None and self._fits(named, anaphor):
+                    return named
                 continue
             if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
@@ -230,6 +251,13 @@ class Timeline:
                 return mention
         earlier = [m for m in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position))
                    if not self.quoted.contains(m.start) and m.kind in ("name", "title") and self._fits(m, anaphor)]
+        # "la militaire" is the person introduced as "la caporale ... militaire" or "les
+        # militaires ... X": a title with the same head noun, bound to a name.
+        if anaphor.kind == "title":
+            head = _head_noun(anaphor.text)
+            same = next((m for m in earlier if m.kind == "title" and m.name and _head_noun(m.text) == head), None)
+            if same is not None:
+                return same
         # A subject is a likelier antecedent than a complement ("X a signé avec Y").
         return next((m for m in earlier if m.subject), earlier[0] if earlier else None)
 
@@ -239,6 +267,13 @@ class Timeline:
             if entry_position < position:
                 return mention
         return None
+
+
+def _head_noun(text: str) -> str:
+    """The first word of a title, folded and singular: "Militaires" → "militaire"."""
+    words = text.split()
+    head = fold(words[0]) if words else ""
+    return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # noqa: PLR2004
 
 
 def _office_fits(office: str, held: set[str] | frozenset[str]) -> bool:
@@ -286,10 +321,31 @@ def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
         if mention.kind == "organisation" and re.fullmatch(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’]|of\s+the|of)\s*", raw[spokesperson.end:mention.start]):
             return mention
         break
+    body = _SPOKEN_FOR_BODY.match(raw, spokesperson.end)
+    if body is not None:
+        # "un porte-parole du commandement aérien allié, installé en Allemagne": a body
+        # the registry does not know is still the speaker, under the words given.
+        words = body.group(1).split()
+        verbs = all_speech_forms() | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+        kept = list(itertools.takewhile(lambda word: _normal(word) not in verbs, words))
+        if len(kept) >= 2 or (kept and kept[0][:1].isupper()):  # noqa: PLR2004 - not "du ministère"
+            text = " ".join(kept)
+            start = body.start(1)
+            return Mention(kind="organisation", text=text, start=start, end=start + len(text), name=text,
+                           speaker_kind="organisation")
     for mention in reversed(timeline.index.between(line_start, spokesperson.start)):
         if mention.kind == "organisation" and mention.name:
             return mention
     return None
+
+
+# The body a spokesperson speaks for, named right after: "du commandement aérien allié",
+# "des Forces navales bulgares", "for the Moldovan foreign ministry".
+_SPOKEN_FOR_BODY = re.compile(
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|for\s+the|of\s+the)\s*([^\W\d_][^\s,;:.!?«»\"“”()]*"
+    r"(?:\s[^\W\d_][^\s,;:.!?«»\"“”()]*){0,4})",
+    re.IGNORECASE,
+)
 
 
 def _pronoun_mention(text: str, position: int) -> Mention:
@@ -423,7 +479,7 @@ _COMPLEMENT_BEFORE = re.compile(
     r"(?:^|\s)(?:à|au|aux|devant|avec|auprès\s+de|auprès\s+du|to|with)\s+(?:la\s+|l['’]\s*|les\s+)?$",
     re.IGNORECASE,
 )
-_ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "en", "devant", "lors", "dans", "pour", "après", "avant",
+_ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "de", "en", "devant", "lors", "dans", "pour", "après", "avant",
                                 "depuis", "sur", "par", "dès", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                                 "samedi", "dimanche", "hier", "jeudi", "ce", "cette", "on", "in", "at", "after"})
 
@@ -477,7 +533,10 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     # English order: '," Rutte said', '," she said'.
-    if (context.language == "en" and cue.form == "finite"
+    # A quote that ends its sentence inside the marks ('... people.” Kobakhidze has
+    # accused') is followed by another sentence, not by its attribution.
+    ends_sentence = raw[quote.start:quote.end].rstrip().endswith(".") and "," not in gap
+    if (context.language == "en" and cue.form == "finite" and not ends_sentence
             and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap)
             and not _NEW_CLAUSE.search(gap)):
         subject = next(iter(context.index.between(after, cue.start)), None)
@@ -487,10 +546,10 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     return None
 
 
-# Between a quote and an inverted cue: a comma, and maybe an object pronoun ("», lui a
-# répondu la ministre", "», nous a confié X").
+# Between a quote and an inverted cue: a comma, and maybe an object or reflexive pronoun
+# ("», lui a répondu la ministre", "», nous a confié X", "», s'est félicitée X").
 _CLITICS_ONLY = re.compile(
-    r"[\s,\u00a0\u202f]*(?:(?:lui|leur|nous|vous|me|m['’]|y|en)[\s\u00a0\u202f]*)?", re.IGNORECASE
+    r"[\s,\u00a0\u202f]*(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?", re.IGNORECASE
 )
 
 

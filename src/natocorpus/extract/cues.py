@@ -61,6 +61,8 @@ def cue_words() -> dict[str, frozenset[str]]:
 _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 
+# Words after which a verb form is a finite verb, not an adjective ("qui a", "elle").
+_SUBJECT_WORDS = frozenset({"il", "elle", "on", "ils", "elles", "qui", "que", "qu'", "se", "s'", "lui", "leur"})
 _SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
 
@@ -185,6 +187,14 @@ def find_cues(
             inversion = _INVERSION.match(normal[back])
             if inversion and inversion.group(1) in auxiliaries:
                 first, pronoun = back, pronoun or inversion.group(2)
+        if (language == "fr" and first == index and not pronoun and verb_word.endswith(("é", "ée", "és", "ées"))
+                and index and tokens[index - 1][0].isalpha() and tokens[index - 1][0].islower()
+                and previous not in _SUBJECT_WORDS and previous not in adverbs
+                and not any(word in auxiliaries for word in normal[max(0, index - 4):index])):
+            # A past participle with no auxiliary after a noun is an adjective: "un plan
+            # jugé « décevant »", "une décision qualifiée d'« historique »".
+            index = last + 1
+            continue
         if participle and first == index:
             form = "participle"
         elif previous in ("de", "d'", "à", "pour", "avant", "to"):

@@ -172,6 +172,10 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
     tokens = [t for t, _, _ in tokenize(text)]
     words = [t for t in tokens if t[:1].isalnum()]
     before = tokenize(raw, max(candidate.line_start, candidate.open_at - 60), candidate.open_at)
+    # Only the quote's own sentence names it: "où le navire attend. « Les Russes ... »".
+    ends = [i for i, (t, _, _) in enumerate(before) if t in (".", "!", "?")]
+    if ends:
+        before = before[ends[-1] + 1:]
     before_words = [_normal(t) for t, _, _ in before if t[:1].isalpha()]
     naming = _naming_nouns()
     name_like = bool(words) and (

@@ -209,6 +209,9 @@ _SKIPPABLE_BEFORE = frozenset({"le", "la", "l'", "l’", "les", "the", "m.", "mm
                                "nouveau", "nouvelle", "new", "actuel", "actuelle"})
 
 
+_INDEFINITES = frozenset({"un", "une", "an"})  # not "a": the French auxiliary
+
+
 def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     """
     True when the mention opens a clause: at the start of its line, or after sentence
@@ -222,8 +225,8 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     index = len(before) - 1
     while index >= 0:
         word = before[index][0].casefold()
-        if (word in _SKIPPABLE_BEFORE or word in sets["office_words"] or word in sets["honorifics"]
-                or _is_demonym_word(before[index][0])):
+        if (word in _SKIPPABLE_BEFORE or word in _INDEFINITES or word in sets["office_words"] or word in sets["honorifics"]
+                or _is_demonym_word(before[index][0]) or _is_country_possessive(before[index][0])):
             index -= 1
             continue
         # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
@@ -241,6 +244,8 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
         break
     if index < 0:
         return len(before) < 12
+    if _after_source_word(before, index):
+        return True  # the source of the sentence speaks: "selon un diplomate, ..."
     if before[index][0] == ",":
         # In apposition to a person noun ("avec son homologue autrichienne, Klaudia
         # Tanner,"), a name is a subject only if that noun phrase is.
@@ -258,6 +263,14 @@ _PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", 
 @lru_cache(maxsize=1)
 def _person_noun_words() -> frozenset[str]:
     return frozenset(lexicon().get("person_nouns", ()))
+
+
+def _after_source_word(before: list[tuple[str, int, int]], index: int) -> bool:
+    """True when ``before[index]`` is "selon", "d'après" or "according to", maybe then "un"/"une"."""
+    words = [token.casefold().replace("’", "'") for token, _, _ in before[max(0, index - 2):index + 1]]
+    if words and words[-1] in ("un", "une", "a", "an"):
+        words = words[:-1]
+    return bool(words) and (words[-1] in ("selon", "d'après") or words[-2:] == ["according", "to"])
 
 
 def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int | None:
@@ -282,6 +295,14 @@ def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int
     if not seen_person or index == stop and index >= 0:
         return None
     return index
+
+
+@lru_cache(maxsize=4096)
+def _is_country_possessive(word: str) -> bool:
+    """An English country possessive before a title ("Poland's Foreign Minister X")."""
+    from natocorpus.gazetteer import lookup_country
+
+    return word.endswith(("'s", "’s")) and len(word) > 4 and lookup_country(word[:-2]) is not None  # noqa: PLR2004
 
 
 @lru_cache(maxsize=4096)
@@ -833,6 +854,11 @@ def _offices_held() -> dict[str, frozenset[str]]:
 def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
     """Who the registry says held ``office`` of ``of`` (a country code or body) on ``date``."""
     return _registry_holder(office, of, date, set())
+
+
+def registry_gender(name: str) -> str:
+    """``m`` or ``f`` when the registry knows ``name``, else ""."""
+    return _genders().get(name, "")
 
 
 def nationalities(name: str) -> frozenset[str]:
