@@ -304,7 +304,9 @@ def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Ment
     return mention if mention.name else None
 
 
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|a|an|another|un\s+autre|une\s+autre)\s*$", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(
+    r"(?:^|\s)(?:un|une|a|an|one|another|un\s+autre|une\s+autre)\s+(?:[^\W\d_][\w-]*\s+)?$", re.IGNORECASE
+)
 
 
 def _spoken_for(spokesperson: Mention, timeline: Timeline) -> Mention | None:
@@ -460,7 +462,12 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
     """The subject of an inverted cue: "a-t-il dit", "a déclaré Rutte", "indique le communiqué"."""
     if cue.pronoun:
         return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
-    for subject in context.index.between(cue.end, limit)[:3]:
+    following = context.index.between(cue.end, limit)[:4]
+    for position_in_list, subject in enumerate(following[:3]):
+        later = following[position_in_list + 1] if position_in_list + 1 < len(following) else None
+        if (subject.kind == "organisation" and later is not None and later.kind == "title"
+                and not context.raw[subject.end:later.start].strip()):
+            subject = later  # "said one NATO diplomat": the diplomat speaks, not NATO  # noqa: PLW2901
         gap = context.raw[cue.end:subject.start]
         # "a déclaré à Sputnik le vice-ministre": a mention after a preposition is a
         # complement; the subject comes after it.

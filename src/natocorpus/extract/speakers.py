@@ -608,12 +608,19 @@ def _person_nouns(
     if nouns.isdisjoint(folded):
         return found
     for index in range(1, len(tokens)):
-        if folded[index] in nouns and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+        if folded[index] not in nouns:
+            continue
+        # "un diplomate", or one word between: "a NATO diplomat", "one senior official".
+        if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE or (
+                index >= 2 and folded[index - 2] in _INDEFINITE_DETERMINERS and tokens[index - 1][0].isalpha()):  # noqa: PLR2004
             country = ""
             if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and _is_demonym_word(tokens[index + 1][0]):
                 country = lookup(tokens[index + 1][0]) or ""
             found.append((tokens[index][1], tokens[index][2], country))
     return found
+
+
+_INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
 
 
 @lru_cache(maxsize=1)
@@ -711,6 +718,9 @@ _QUALIFIER = re.compile(
 )
 
 
+_PRE_QUALIFIER = re.compile(r"([^\W\d_][\w-]*(?:['’]s)?)\s+$")
+
+
 def _parse_office(
     raw: str, match: re.Match[str], line_end: int, lookup: Callable[[str], str | None]
 ) -> tuple[str, str, int]:
@@ -732,6 +742,18 @@ def _parse_office(
         of = of or lookup(words[1]) or ""
     if of:
         return office, of, end
+    before = _PRE_QUALIFIER.search(raw, max(0, match.start() - 40), match.start())
+    if before is not None:
+        # English puts the country first: "Hungary's foreign minister", "the Hungarian
+        # foreign minister".
+        word = before.group(1)
+        country = ""
+        if _is_country_possessive(word):
+            country = lookup(word[:-2]) or ""
+        elif word[:1].isupper() and _is_demonym_word(word):  # "Hungarian", not "La" (Laos)
+            country = lookup(word) or ""
+        if country:
+            return office, country, end
     qualifier = _QUALIFIER.match(raw, end, min(line_end, end + 60))
     if qualifier is None:
         return office, "", end
@@ -893,8 +915,8 @@ def _apposition(raw: str, title: Mention, names: list[Mention], starts: list[int
         if name.end > title.start or title.start - name.end > _APPOSITION_REACH:
             continue
         gap = raw[name.end:title.start]
-        if re.fullmatch(r"\s*,\s*(?:le|la|l['’])?\s*", gap):
-            return name
+        if re.fullmatch(r"\s*,\s*(?:le|la|l['’]|un|une|an|a)?\s*", gap, re.IGNORECASE):
+            return name  # "Mark Rutte, secrétaire général", "Gabor Szentesi, an analyst"
         break
     return None
 
