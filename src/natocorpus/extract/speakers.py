@@ -26,6 +26,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import attrs
 
@@ -250,17 +252,20 @@ def _is_demonym_word(word: str) -> bool:
 
 
 def _name_runs(
-    raw: str, tokens: list[tuple[str, int, int]], excluded: Intervals
+    raw: str, tokens: list[tuple[str, int, int]], words: list[str], excluded: Intervals
 ) -> list[tuple[int, int, bool]]:
-    """Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``."""
+    """
+    Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``.
+    ``words`` are the tokens' texts.
+    """
     sets = _word_sets()
     runs: list[tuple[int, int, bool]] = []
-    index = 0
-    while index < len(tokens):
+    index = 0  # the first token not yet read
+    for candidate in _name_starts(words, sets["honorifics"]):
+        if candidate < index:
+            continue  # inside the run found last
+        index = candidate
         token, start, end = tokens[index]
-        if not token[:1].isupper() and token[:1] not in "aebi":
-            index += 1  # the common case: a lower-case word starts no name
-            continue
         honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
         if honorific:
             # Several may stand together: "Lt Col Robert Ainsworth".
@@ -298,6 +303,27 @@ def _name_runs(
     return runs
 
 
+def _name_starts(words: list[str], honorifics: frozenset[str]) -> list[int]:
+    """
+    The indices of the tokens a name run may start at: a capitalised word, an Arabic
+    article ("al-Sissi") or an honorific in lower case ("amiral"). Any other token is no
+    name token (see :func:`_is_name_token`) nor an honorific, so the scan skips it.
+
+    The tests run over the line at C speed: the first letters through ``map``, the
+    article and the honorifics through the tokens joined by line breaks (no token holds
+    one).
+    """
+    starts = set(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
+    joined = "\n".join(words)
+    if "-" in joined:
+        starts.update(joined.count("\n", 0, match.start()) for match in _ARABIC_ARTICLE_START.finditer(joined))
+    folded = joined.casefold().split("\n")
+    if not _lower_case_honorifics().isdisjoint(folded):
+        starts.update(index for index, (word, key) in enumerate(zip(words, folded, strict=True))
+                      if word[:1] in "aebi" and key in honorifics)
+    return sorted(starts)
+
+
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
     """Every leading part of a registry name ("jaap de" of "Jaap de Hoop Scheffer")."""
@@ -309,6 +335,17 @@ def _name_prefixes() -> frozenset[str]:
 
 
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
+# The same at the start of a token, in tokens joined by line breaks.
+_ARABIC_ARTICLE_START = re.compile(r"(?m)^" + _ARABIC_ARTICLE.pattern)
+
+
+@lru_cache(maxsize=1)
+def _lower_case_honorifics() -> frozenset[str]:
+    """
+    The honorifics a name run may start with in lower case ("amiral Rob Bauer"):
+    :func:`_name_runs` reads the lower-case tokens starting with a, e, b or i only.
+    """
+    return frozenset(h for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
 
 
 def _is_name_token(
@@ -421,8 +458,8 @@ def find_mentions(
             titles.append((Mention(kind="title", text=raw[start:end], start=start, end=end, role=raw[start:end],
                                    subject=subject(start), country=country), "", country))
     blocked = Intervals(taken)
-    runs = [run for (line_start, line_end), tokens in zip(spans, tokens_by_line, strict=True)
-            for run in _name_runs(raw, tokens, blocked)]
+    runs = [run for line, tokens in enumerate(tokens_by_line)
+            for run in _name_runs(raw, tokens, lines.words(line), blocked)]
     # A name the article puts in quotation marks elsewhere ("l'initiative « Sky Shield »")
     # names a thing, not a person.
     quoted_names = {raw[start:end] for start, end in excluded_terms}
