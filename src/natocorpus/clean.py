@@ -24,6 +24,7 @@ what was set aside. The rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -125,15 +126,19 @@ def _agency_credit(text: str) -> str | None:
     if len(text) > _CREDIT_MAX_CHARS:
         return None
     bare = text.strip("()[]. –—-")
-    for agency in boilerplate_rules().agencies:
-        if bare.casefold() == agency.casefold():
-            return bare
+    if bare.casefold() in _folded_agencies():
+        return bare
     match = _CREDIT.fullmatch(text)
     if match:
         named = match.group(1).strip(" .)")
         if 0 < len(named.split()) <= 6 and is_upper_initial(named):
             return named
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_agencies() -> frozenset[str]:
+    return frozenset(agency.casefold() for agency in boilerplate_rules().agencies)
 
 
 def _byline(text: str) -> tuple[str | None, str | None] | None:

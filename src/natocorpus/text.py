@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 __all__ = ["fold", "is_upper_initial", "line_spans", "strip_span", "words"]
 
@@ -167,7 +169,7 @@ class PhraseMatcher:
             return found  # the common case: no phrase starts on this line
         if len(keys) != len(tokens):
             raise ValueError("one key per token expected")
-        for index in [index for index, key in enumerate(keys) if key in patterns]:
+        for index in compress(range(len(keys)), map(patterns.__contains__, keys)):
             start = tokens[index][1]
             if start < covered:
                 continue
@@ -206,6 +208,11 @@ class Intervals:
         return index >= 0 and self.reach[index] > position
 
 
+# The parts of a (token, start, end) triple, for map() in C.
+_TEXT = itemgetter(0)
+_START = itemgetter(1)
+
+
 class TokenizedLines:
     """
     The tokens of a set of lines, computed once and shared by the extraction steps.
@@ -223,7 +230,7 @@ class TokenizedLines:
         self.spans = sorted(spans)
         self.line_starts = [start for start, _ in self.spans]
         self.tokens = [tokenize(text, start, end) for start, end in self.spans]
-        self.token_starts = [[t[1] for t in line] for line in self.tokens]
+        self.token_starts = [list(map(_START, line)) for line in self.tokens]
         self._words: dict[int, list[str]] = {}
         self._folded: dict[int, list[str]] = {}
         self._exact: dict[int, list[str]] = {}
@@ -254,7 +261,7 @@ class TokenizedLines:
         """The token texts of line number ``line``, cached."""
         cached = self._words.get(line)
         if cached is None:
-            cached = self._words[line] = [token for token, _, _ in self.tokens[line]]
+            cached = self._words[line] = list(map(_TEXT, self.tokens[line]))
         return cached
 
     def folded(self, line: int) -> list[str]:

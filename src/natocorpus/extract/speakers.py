@@ -26,14 +26,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import contains, itemgetter
 
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words
 from natocorpus.resources import Person, Role, lexicon, offices, organisations, people
-from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
+from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
 
@@ -252,16 +252,16 @@ def _is_demonym_word(word: str) -> bool:
 
 
 def _name_runs(
-    raw: str, tokens: list[tuple[str, int, int]], words: list[str], excluded: Intervals
+    raw: str, tokens: list[tuple[str, int, int]], words: list[str], folded: list[str], excluded: Intervals
 ) -> list[tuple[int, int, bool]]:
     """
     Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``.
-    ``words`` are the tokens' texts.
+    ``words`` are the tokens' texts, ``folded`` their folded keys.
     """
     sets = _word_sets()
     runs: list[tuple[int, int, bool]] = []
     index = 0  # the first token not yet read
-    for candidate in _name_starts(words, sets["honorifics"]):
+    for candidate in _name_starts(words, folded, sets["honorifics"]):
         if candidate < index:
             continue  # inside the run found last
         index = candidate
@@ -303,25 +303,22 @@ def _name_runs(
     return runs
 
 
-def _name_starts(words: list[str], honorifics: frozenset[str]) -> list[int]:
+def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]) -> list[int]:
     """
     The indices of the tokens a name run may start at: a capitalised word, an Arabic
     article ("al-Sissi") or an honorific in lower case ("amiral"). Any other token is no
     name token (see :func:`_is_name_token`) nor an honorific, so the scan skips it.
 
-    The tests run over the line at C speed: the first letters through ``map``, the
-    article and the honorifics through the tokens joined by line breaks (no token holds
-    one).
+    ``words`` are the tokens' texts and ``folded`` their folded keys. The common tests
+    are mapped over the line in C.
     """
-    starts = set(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
-    joined = "\n".join(words)
-    if "-" in joined:
-        starts.update(joined.count("\n", 0, match.start()) for match in _ARABIC_ARTICLE_START.finditer(joined))
-    folded = joined.casefold().split("\n")
+    indices = range(len(words))
+    starts = list(compress(indices, map(str.isupper, map(itemgetter(0), words))))
+    others = [index for index in compress(indices, map(contains, words, repeat("-")))
+              if _ARABIC_ARTICLE.match(words[index])]
     if not _lower_case_honorifics().isdisjoint(folded):
-        starts.update(index for index, (word, key) in enumerate(zip(words, folded, strict=True))
-                      if word[:1] in "aebi" and key in honorifics)
-    return sorted(starts)
+        others += [index for index in indices if words[index][:1] in "aebi" and words[index].casefold() in honorifics]
+    return sorted({*starts, *others}) if others else starts
 
 
 @lru_cache(maxsize=1)
@@ -335,17 +332,16 @@ def _name_prefixes() -> frozenset[str]:
 
 
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
-# The same at the start of a token, in tokens joined by line breaks.
-_ARABIC_ARTICLE_START = re.compile(r"(?m)^" + _ARABIC_ARTICLE.pattern)
 
 
 @lru_cache(maxsize=1)
 def _lower_case_honorifics() -> frozenset[str]:
     """
-    The honorifics a name run may start with in lower case ("amiral Rob Bauer"):
-    :func:`_name_runs` reads the lower-case tokens starting with a, e, b or i only.
+    The honorifics a name run may start with in lower case ("amiral Rob Bauer"), folded:
+    :func:`_name_runs` reads the lower-case tokens starting with a, e, b or i only. A
+    token whose case-folded form is one of them has one of these folded keys.
     """
-    return frozenset(h for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
+    return frozenset(fold(h) for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
 
 
 def _is_name_token(
@@ -459,7 +455,7 @@ def find_mentions(
                                    subject=subject(start), country=country), "", country))
     blocked = Intervals(taken)
     runs = [run for line, tokens in enumerate(tokens_by_line)
-            for run in _name_runs(raw, tokens, lines.words(line), blocked)]
+            for run in _name_runs(raw, tokens, lines.words(line), lines.folded(line), blocked)]
     # A name the article puts in quotation marks elsewhere ("l'initiative « Sky Shield »")
     # names a thing, not a person.
     quoted_names = {raw[start:end] for start, end in excluded_terms}
@@ -539,8 +535,8 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
     found: list[tuple[int, int]] = []
     if heads.isdisjoint(folded):
         return found
-    for index in range(1, len(tokens)):
-        if folded[index] in heads and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+    for index in compress(range(len(tokens)), map(heads.__contains__, folded)):
+        if index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
             if end > index + 1:  # a bare "le gouvernement" names no one in particular
                 found.append((tokens[index][1], tokens[end - 1][2]))
@@ -555,8 +551,8 @@ def _person_nouns(
     found: list[tuple[int, int, str]] = []
     if nouns.isdisjoint(folded):
         return found
-    for index in range(1, len(tokens)):
-        if folded[index] in nouns and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+    for index in compress(range(len(tokens)), map(nouns.__contains__, folded)):
+        if index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             country = ""
             if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and _is_demonym_word(tokens[index + 1][0]):
                 country = lookup(tokens[index + 1][0]) or ""
