@@ -192,7 +192,8 @@ def _furniture(texts: list[str]) -> list[str | None]:
         # Furniture is short; a long line ending a sentence is body text, which spares
         # the patterns the bulk of the article.
         short = len(text) <= _PATTERN_MAX_CHARS and not (len(text) > 300 and text.endswith((".", "»", '"', "”")))
-        if short and rules.tail_markers.fullmatch(text) and body_seen:
+        tail = short and rules.tail_markers.fullmatch(text) is not None  # tried once, read twice
+        if tail and body_seen:
             for rest in range(index, len(texts)):
                 roles[rest] = "boilerplate"
             break
@@ -201,7 +202,7 @@ def _furniture(texts: list[str]) -> list[str | None]:
             if index + 1 < len(texts) and len(texts[index + 1]) <= _TITLE_MAX_CHARS:
                 roles[index + 1] = "boilerplate"
                 index += 1
-        elif short and (rules.line_patterns.fullmatch(text) or rules.tail_markers.fullmatch(text)):
+        elif short and (rules.line_patterns.fullmatch(text) or tail):
             roles[index] = "boilerplate"
         elif _is_paragraph_like(text):
             body_seen = True
