@@ -24,6 +24,7 @@ what was set aside. The rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -125,15 +126,19 @@ def _agency_credit(text: str) -> str | None:
     if len(text) > _CREDIT_MAX_CHARS:
         return None
     bare = text.strip("()[]. –—-")
-    for agency in boilerplate_rules().agencies:
-        if bare.casefold() == agency.casefold():
-            return bare
+    if bare.casefold() in _folded_agencies():
+        return bare
     match = _CREDIT.fullmatch(text)
     if match:
         named = match.group(1).strip(" .)")
         if 0 < len(named.split()) <= 6 and is_upper_initial(named):
             return named
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_agencies() -> frozenset[str]:
+    return frozenset(agency.casefold() for agency in boilerplate_rules().agencies)
 
 
 def _byline(text: str) -> tuple[str | None, str | None] | None:
@@ -187,7 +192,8 @@ def _furniture(texts: list[str]) -> list[str | None]:
         # Furniture is short; a long line ending a sentence is body text, which spares
         # the patterns the bulk of the article.
         short = len(text) <= _PATTERN_MAX_CHARS and not (len(text) > 300 and text.endswith((".", "»", '"', "”")))
-        if short and rules.tail_markers.fullmatch(text) and body_seen:
+        tail = short and rules.tail_markers.fullmatch(text) is not None  # tried once, read twice
+        if tail and body_seen:
             for rest in range(index, len(texts)):
                 roles[rest] = "boilerplate"
             break
@@ -196,7 +202,7 @@ def _furniture(texts: list[str]) -> list[str | None]:
             if index + 1 < len(texts) and len(texts[index + 1]) <= _TITLE_MAX_CHARS:
                 roles[index + 1] = "boilerplate"
                 index += 1
-        elif short and (rules.line_patterns.fullmatch(text) or rules.tail_markers.fullmatch(text)):
+        elif short and (rules.line_patterns.fullmatch(text) or tail):
             roles[index] = "boilerplate"
         elif _is_paragraph_like(text):
             body_seen = True

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 __all__ = ["fold", "is_upper_initial", "line_spans", "strip_span", "words"]
 
 # Characters that are invisible but not white space for str.isspace(): strip them too.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 _LINE = re.compile(r"[^\r\n]*")
-WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-'’](?=[^\W\d_]))*")
+# Runs of one character class, so that the engine loops in C (see _TOKEN_PATTERN).
+WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’](?=[^\W\d_])[^\W_]*)*")
 """A word: letters and digits, with inner hyphens and apostrophes."""
 
 
@@ -81,21 +84,36 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[st
     return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
-TOKEN = re.compile(
+_TOKEN_PATTERN = (
     r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=[^\W\d_])"
     r"|(?:M|Mme|Mlle|MM|Dr|Pr|Me|Mr|Mrs|Ms|St|Gén|Gal)\.(?!\w)"
-    r"|[^\W\d_](?:[^\W_]|[-'’.](?=[^\W\d_]))*"
+    # A letter, then letters and digits, each joiner (hyphen, apostrophe, period) followed
+    # by a letter. Written as runs of one character class so that the regular expression
+    # engine loops in C; a joiner is never a letter, so the runs cannot overlap.
+    r"|[^\W\d_][^\W_]*(?:[-'’.](?=[^\W\d_])[^\W_]*)*"
     r"|\d+(?:[.,\u00a0\u202f ]\d+)*"
     r"|\S"
 )
+TOKEN = re.compile(_TOKEN_PATTERN)
 """Tokens for cue and speaker analysis: elided articles (``l’``), honorifics (``M.``),
 words (``nord-coréens``, ``a-t-il``), numbers and single punctuation marks."""
+
+# Every non-blank character starts a token (``\S`` is the last resort) and no token starts
+# with a blank, so the text is blanks and tokens in turn: one findall gives both, and the
+# offsets follow from their lengths without a match object per token.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` triples of ``text[start:end]``, offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]
+    triples = []
+    position = start
+    for blank, token in _SPACED_TOKEN.findall(text, start, stop):
+        first = position + len(blank)
+        position = first + len(token)
+        triples.append((token, first, position))
+    return triples
 
 
 @lru_cache(maxsize=65536)
@@ -149,11 +167,13 @@ class PhraseMatcher:
         patterns = self.patterns
         if patterns.keys().isdisjoint(keys):
             return found  # the common case: no phrase starts on this line
-        for (_, start, _), key in zip(tokens, keys, strict=True):
-            if key not in patterns or start < covered:
+        if len(keys) != len(tokens):
+            raise ValueError("one key per token expected")
+        for index in compress(range(len(keys)), map(patterns.__contains__, keys)):
+            start = tokens[index][1]
+            if start < covered:
                 continue
-            pattern = patterns[key]
-            match = pattern.match(text, start, end)
+            match = patterns[keys[index]].match(text, start, end)
             if match is not None and match.end() > start:
                 found.append(match)
                 covered = match.end()
@@ -188,6 +208,11 @@ class Intervals:
         return index >= 0 and self.reach[index] > position
 
 
+# The parts of a (token, start, end) triple, for map() in C.
+_TEXT = itemgetter(0)
+_START = itemgetter(1)
+
+
 class TokenizedLines:
     """
     The tokens of a set of lines, computed once and shared by the extraction steps.
@@ -205,7 +230,8 @@ class TokenizedLines:
         self.spans = sorted(spans)
         self.line_starts = [start for start, _ in self.spans]
         self.tokens = [tokenize(text, start, end) for start, end in self.spans]
-        self.token_starts = [[t[1] for t in line] for line in self.tokens]
+        self.token_starts = [list(map(_START, line)) for line in self.tokens]
+        self._words: dict[int, list[str]] = {}
         self._folded: dict[int, list[str]] = {}
         self._exact: dict[int, list[str]] = {}
 
@@ -231,16 +257,26 @@ class TokenizedLines:
         """The tokens of the line starting at ``start``."""
         return self.tokens[self.line_index(start)]
 
+    def words(self, line: int) -> list[str]:
+        """The token texts of line number ``line``, cached."""
+        cached = self._words.get(line)
+        if cached is None:
+            cached = self._words[line] = list(map(_TEXT, self.tokens[line]))
+        return cached
+
     def folded(self, line: int) -> list[str]:
         """The folded tokens of line number ``line`` (case and accents removed), cached."""
         cached = self._folded.get(line)
         if cached is None:
-            cached = self._folded[line] = [_folded_key(token) for token, _, _ in self.tokens[line]]
+            # map() over the C-level cache wrapper: no Python frame per token.
+            cached = self._folded[line] = list(map(_folded_key, self.words(line)))
         return cached
 
     def exact(self, line: int) -> list[str]:
         """The tokens of line number ``line`` with typographic apostrophes made plain, cached."""
         cached = self._exact.get(line)
         if cached is None:
-            cached = self._exact[line] = [token.replace("’", "'") for token, _, _ in self.tokens[line]]
+            # One replace over the joined tokens (no token holds a line break).
+            words = self.words(line)
+            cached = self._exact[line] = "\n".join(words).replace("’", "'").split("\n") if words else []
         return cached

@@ -22,6 +22,7 @@ import functools
 import re
 import sys
 from collections.abc import Iterable
+from itertools import compress
 
 import attrs
 
@@ -284,9 +285,9 @@ class _Scanner:
         for text in set(tokens).difference(self.known):
             self.info(text)
         interesting = self.interesting
-        todo = [k for k, text in enumerate(tokens) if text in interesting]
-        if not todo:
+        if interesting.isdisjoint(tokens):
             return
+        todo = list(compress(range(len(tokens)), map(interesting.__contains__, tokens)))
         self.pieces = pieces
         self.count = len(tokens)
         self.hi = hi

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import contains, itemgetter, or_
 
 import attrs
 
@@ -126,6 +128,46 @@ def _verb_at(words: Sequence[str], index: int, language: str) -> tuple[int, str 
     return None
 
 
+def _normal_forms(tokens: Sequence[tuple[str, int, int]]) -> list[str]:
+    """
+    :func:`normal_form` of every token, in one pass over the joined tokens. Case folding
+    maps each character on its own and no token holds a line break, so the folded text
+    splits back into the tokens' forms.
+    """
+    return "\n".join(map(itemgetter(0), tokens)).casefold().replace("’", "'").split("\n")
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries_and_adverbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The auxiliaries and the adverbs of both languages (a cue may stand in either)."""
+    words = cue_words()
+    return words["auxiliaries_fr"] | words["auxiliaries_en"], words["adverbs_fr"] | words["adverbs_en"]
+
+
+@lru_cache(maxsize=2)
+def _cue_heads(language: str) -> frozenset[str]:
+    """The words a cue may start with: source words, speech-verb forms, first words of forms."""
+    verbs, heads = _verb_index(language)
+    return _SOURCE_HEADS | heads | frozenset(verbs)
+
+
+def _cue_candidates(normal: list[str], language: str) -> list[int]:
+    """
+    The indices of the tokens where a cue may start: a cue head, or a hyphenated word
+    (an inversion, "a-t-il", "ajoute-t-elle"). Any other token starts no cue, so the
+    scan of a line only visits these few.
+    """
+    heads = _cue_heads(language)
+    present = heads.intersection(normal)
+    hyphenated = "-" in "\n".join(normal)
+    if not hyphenated:
+        return list(compress(range(len(normal)), map(present.__contains__, normal)))
+    # Both tests mapped in C, joined by "or".
+    return list(compress(range(len(normal)), map(
+        or_, map(present.__contains__, normal), map(contains, normal, repeat("-"))
+    )))
+
+
 def find_cues(
     raw: str, start: int, end: int, language: str, tokens: list[tuple[str, int, int]] | None = None
 ) -> list[SpeechCue]:
@@ -137,16 +179,19 @@ def find_cues(
 
     .. versionadded:: 0.1.0
     """
-    words = cue_words()
-    auxiliaries = words["auxiliaries_fr"] | words["auxiliaries_en"]
-    adverbs = words["adverbs_fr"] | words["adverbs_en"]
-    determiners = words["determiners_en" if language == "en" else "determiners_fr"]
+    auxiliaries, adverbs = _auxiliaries_and_adverbs()
+    determiners = cue_words()["determiners_en" if language == "en" else "determiners_fr"]
     if tokens is None:
         tokens = tokenize(raw, start, end)
-    normal = [normal_form(t[0]) for t in tokens]
     cues: list[SpeechCue] = []
+    if not tokens:
+        return cues
+    normal = _normal_forms(tokens)
     index = 0
-    while index < len(tokens):
+    for candidate in _cue_candidates(normal, language):
+        if candidate < index:
+            continue  # inside the cue found last
+        index = candidate
         token = normal[index]
         source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS else 0
         if source_words:
@@ -158,7 +203,6 @@ def find_cues(
             continue
         found = _verb_at(normal, index, language)
         if found is None:
-            index += 1
             continue
         last, pronoun = found
         previous = normal[index - 1] if index else ""

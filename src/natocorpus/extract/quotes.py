@@ -31,7 +31,7 @@ import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form as _normal
 from natocorpus.resources import lexicon, speech_verbs
-from natocorpus.text import Intervals, is_upper_initial, strip_span, tokenize
+from natocorpus.text import TOKEN, Intervals, is_upper_initial, strip_span, tokenize
 
 __all__ = ["QuoteCandidate", "SentenceIndex", "find_quote_spans", "is_speech", "last_char", "quote_kind"]
 
@@ -153,6 +153,23 @@ def _naming_nouns() -> frozenset[str]:
     return frozenset(_normal(w) for w in lexicon().get("naming_nouns", ()))
 
 
+def _leading_tokens(raw: str, start: int, end: int) -> list[str] | None:
+    """
+    The tokens of ``raw[start:end]``, or None as soon as they hold more than
+    ``_TERM_MAX_WORDS`` words: a long quote is read no further than its first words.
+    """
+    tokens: list[str] = []
+    words = 0
+    for match in TOKEN.finditer(raw, start, end):
+        token = match.group()
+        tokens.append(token)
+        if token[:1].isalnum():
+            words += 1
+            if words > _TERM_MAX_WORDS:
+                return None
+    return tokens
+
+
 def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool, str]:
     """
     Decide whether a quoted span is reported speech or a name or term.
@@ -168,15 +185,10 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
 
     .. versionadded:: 0.1.0
     """
-    text = raw[candidate.start:candidate.end]
-    tokens = [t for t, _, _ in tokenize(text)]
+    tokens = _leading_tokens(raw, candidate.start, candidate.end)
+    if tokens is None:
+        return True, ""  # more words than a name or a term has: every test below says speech
     words = [t for t in tokens if t[:1].isalnum()]
-    before = tokenize(raw, max(candidate.line_start, candidate.open_at - 60), candidate.open_at)
-    # Only the quote's own sentence names it: "où le navire attend. « Les Russes ... »".
-    ends = [i for i, (t, _, _) in enumerate(before) if t in (".", "!", "?")]
-    if ends:
-        before = before[ends[-1] + 1:]
-    before_words = [_normal(t) for t, _, _ in before if t[:1].isalpha()]
     naming = _naming_nouns()
     name_like = bool(words) and (
         is_upper_initial(words[0]) or len(words) <= 3 or _normal(words[0]) in naming
@@ -191,6 +203,12 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
         after = tokenize(raw, candidate.close_at + 1, min(candidate.line_end, candidate.close_at + 30))
         if after and _normal(after[0][0]) in naming and _normal(after[0][0]) not in verbs:
             return False, f"before naming noun {after[0][0]!r}"  # "the ‘open door’ policy"
+        before = tokenize(raw, max(candidate.line_start, candidate.open_at - 60), candidate.open_at)
+        # Only the quote's own sentence names it: "où le navire attend. « Les Russes ... »".
+        ends = [i for i, (t, _, _) in enumerate(before) if t in (".", "!", "?")]
+        if ends:
+            before = before[ends[-1] + 1:]
+        before_words = [_normal(t) for t, _, _ in before if t[:1].isalpha()]
         for position, word in enumerate(before_words[-3:][::-1]):
             if word in naming and word in verbs:
                 break  # "a qualifié X de « ... »", "called it ‘...’": the speaker's words

@@ -26,12 +26,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import contains, itemgetter
 
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words
 from natocorpus.resources import Person, Role, lexicon, offices, organisations, people
-from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, is_upper_initial, tokenize
+from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
 
@@ -314,17 +316,20 @@ def _is_demonym_word(word: str) -> bool:
 
 
 def _name_runs(
-    raw: str, tokens: list[tuple[str, int, int]], excluded: Intervals
+    raw: str, tokens: list[tuple[str, int, int]], words: list[str], folded: list[str], excluded: Intervals
 ) -> list[tuple[int, int, bool]]:
-    """Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``."""
+    """
+    Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``.
+    ``words`` are the tokens' texts, ``folded`` their folded keys.
+    """
     sets = _word_sets()
     runs: list[tuple[int, int, bool]] = []
-    index = 0
-    while index < len(tokens):
+    index = 0  # the first token not yet read
+    for candidate in _name_starts(words, folded, sets["honorifics"]):
+        if candidate < index:
+            continue  # inside the run found last
+        index = candidate
         token, start, end = tokens[index]
-        if not token[:1].isupper() and token[:1] not in "aebi":
-            index += 1  # the common case: a lower-case word starts no name
-            continue
         honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
         if honorific:
             # Several may stand together: "Lt Col Robert Ainsworth".
@@ -362,6 +367,24 @@ def _name_runs(
     return runs
 
 
+def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]) -> list[int]:
+    """
+    The indices of the tokens a name run may start at: a capitalised word, an Arabic
+    article ("al-Sissi") or an honorific in lower case ("amiral"). Any other token is no
+    name token (see :func:`_is_name_token`) nor an honorific, so the scan skips it.
+
+    ``words`` are the tokens' texts and ``folded`` their folded keys. The common tests
+    are mapped over the line in C.
+    """
+    indices = range(len(words))
+    starts = list(compress(indices, map(str.isupper, map(itemgetter(0), words))))
+    others = [index for index in compress(indices, map(contains, words, repeat("-")))
+              if _ARABIC_ARTICLE.match(words[index])]
+    if not _lower_case_honorifics().isdisjoint(folded):
+        others += [index for index in indices if words[index][:1] in "aebi" and words[index].casefold() in honorifics]
+    return sorted({*starts, *others}) if others else starts
+
+
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
     """Every leading part of a registry name ("jaap de" of "Jaap de Hoop Scheffer")."""
@@ -373,6 +396,16 @@ def _name_prefixes() -> frozenset[str]:
 
 
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _lower_case_honorifics() -> frozenset[str]:
+    """
+    The honorifics a name run may start with in lower case ("amiral Rob Bauer"), folded:
+    :func:`_name_runs` reads the lower-case tokens starting with a, e, b or i only. A
+    token whose case-folded form is one of them has one of these folded keys.
+    """
+    return frozenset(fold(h) for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
 
 
 def _is_name_token(
@@ -486,8 +519,8 @@ def find_mentions(
             titles.append((Mention(kind="title", text=raw[start:end], start=start, end=end, role=raw[start:end],
                                    subject=subject(start), country=country), "", country))
     blocked = Intervals(taken)
-    runs = [run for (line_start, line_end), tokens in zip(spans, tokens_by_line, strict=True)
-            for run in _name_runs(raw, tokens, blocked)]
+    runs = [run for line, tokens in enumerate(tokens_by_line)
+            for run in _name_runs(raw, tokens, lines.words(line), lines.folded(line), blocked)]
     # A name the article puts in quotation marks elsewhere ("l'initiative « Sky Shield »")
     # names a thing, not a person.
     quoted_names = {raw[start:end] for start, end in excluded_terms}
@@ -591,8 +624,8 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
     found: list[tuple[int, int]] = []
     if heads.isdisjoint(folded):
         return found
-    for index in range(1, len(tokens)):
-        if folded[index] in heads and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+    for index in compress(range(len(tokens)), map(heads.__contains__, folded)):
+        if index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
             if end > index + 1:  # a bare "le gouvernement" names no one in particular
                 found.append((tokens[index][1], tokens[end - 1][2]))
@@ -607,11 +640,9 @@ def _person_nouns(
     found: list[tuple[int, int, str]] = []
     if nouns.isdisjoint(folded):
         return found
-    for index in range(1, len(tokens)):
-        if folded[index] not in nouns:
-            continue
+    for index in compress(range(len(tokens)), map(nouns.__contains__, folded)):
         # "un diplomate", or one word between: "a NATO diplomat", "one senior official".
-        if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE or (
+        if (index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE) or (
                 index >= 2 and folded[index - 2] in _INDEFINITE_DETERMINERS and tokens[index - 1][0].isalpha()):  # noqa: PLR2004
             country = ""
             if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and _is_demonym_word(tokens[index + 1][0]):
