@@ -416,6 +416,57 @@ class TestAttribution:
         assert ("commandement aérien allié", "organisation") == (quote.speaker.name, quote.speaker.kind)
 
 
+    def test_cleft_sentence_subject(self) -> None:
+        """"c'est l'ancien vice-président X, ..., qui a défendu le texte. « … », a-t-il assuré": X."""
+        body = (
+            "Au Parlement, c'est l'ancien vice-président Murat Demir, aujourd'hui président de la commission, "
+            "qui a défendu le texte. « Nous avons obtenu des engagements écrits », a-t-il assuré."
+        )
+        assert "Murat Demir" == quotes_of(body)[0][1]
+
+    def test_gerund_opening_the_sentence_speaks_for_the_main_subject(self) -> None:
+        """"En proposant un « débat stratégique », le ministre Paul Girard a relancé ...": Paul Girard."""
+        body = (
+            "En proposant d'ouvrir un « débat stratégique » sur la protection des alliés, le ministre "
+            "Paul Girard a relancé une question taboue."
+        )
+        assert "Paul Girard" == quotes_of(body)[0][1]
+
+    def test_party_noun_is_an_anaphor(self) -> None:
+        """"a jugé le social-démocrate": the person named before, not anonymous."""
+        body = (
+            "À Berlin, Karl Brandt a mis en garde contre toute précipitation. « Il serait imprudent de "
+            "renoncer au partage nucléaire », a jugé le social-démocrate."
+        )
+        assert "Karl Brandt" == quotes_of(body)[0][1]
+
+    def test_no_apposition_across_a_preposition(self) -> None:
+        """"un chancelier atlantiste face à X" does not make X the chancellor."""
+        result = article(
+            "Publié le 10 mars 2025\n\nFriedrich Merz, un chancelier atlantiste face à Donald Trump, a parlé. "
+            "« Nous devons parler avec Paris », a déclaré le chancelier."
+        )
+        assert "Donald Trump" != result.quotes[0].speaker_name
+
+    def test_registry_nationality_blocks_a_false_apposition(self) -> None:
+        """"Sans nommer le président français, Vladimir Poutine a ..." does not make Putin French."""
+        result = article(
+            "Publié le 10 mars 2025\n\nSans nommer le président français, Vladimir Poutine a dénoncé "
+            "« une menace directe » contre la Russie."
+        )
+        person_roles = {p.name: p.role for p in result.persons}
+        assert "président français" != person_roles.get("Vladimir Poutine")
+
+    def test_capitalised_institution_speaks(self) -> None:
+        """"le Conseil fédéral estimait que la Suisse devait « … »": the institution speaks."""
+        body = (
+            "Dans son rapport, le Conseil fédéral estimait déjà que la Suisse devait « renforcer sa capacité "
+            "de défense » avec ses partenaires."
+        )
+        quote = article(body).quotes[0]
+        assert ("Conseil fédéral", "organisation") == (quote.speaker.name, quote.speaker.kind)
+
+
 class TestEnglish:
     def test_said_after_name(self) -> None:
         """'"...," Rutte said' in an English article."""
@@ -453,6 +504,15 @@ class TestEnglish:
             "foreign-funded groups of trying to stage a coup.\n"
         )
         assert ["Mark Rutte", "Mark Rutte"] == [q.speaker_name for q in extract_article(text, "t").quotes]
+
+
+    def test_nationality_before_an_organisation(self) -> None:
+        """"the Hungarian government said": that government speaks."""
+        text = (
+            "Allies meet in Brussels\n\nIn a statement, the Hungarian government said the agreement "
+            "confirmed that NATO \u201cremains a defensive alliance\u201d.\n"
+        )
+        assert "Hungarian government" == extract_article(text, "t").quotes[0].speaker_name
 
 
 class TestStructure:

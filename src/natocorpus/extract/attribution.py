@@ -589,6 +589,11 @@ def _cue_before(
             subject = first_subject(index, start, cue.start, context.quoted)
         else:
             subject = subject_after(index, cue.end, quote.open_at)
+            if subject is not None and subject.kind == "title" and not subject.name:
+                # "Pour le général de division à la retraite X, «": the name after the title.
+                named = next((m for m in index.between(subject.end, quote.open_at)
+                              if m.kind == "name" and m.name and "," not in raw[subject.end:m.start]), None)
+                subject = named or subject
         if subject is None:
             return None
         mention = _resolve(subject, timeline, quote.open_at)
@@ -602,6 +607,11 @@ def _cue_before(
         if earlier and results and earlier[-1].open_at >= start and results[-1].mention is not None:
             return Attribution(mention=results[-1].mention, cue=cue, rule="before")
         subject = first_subject(index, start, cue.start, context.quoted)
+        if subject is None and cue.start - start < 40:  # noqa: PLR2004
+            # "En proposant d'ouvrir un « débat », le chef de l'État a relancé ...": a
+            # gerund opening the sentence speaks for the subject of the main clause.
+            end = context.sentences.end(quote.close_at + 1, quote.line_end)
+            subject = first_subject(index, quote.close_at + 1, end, context.quoted)
         mention = _resolve(subject, timeline, cue.start) if subject else timeline.last(quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     subject = subject_before(raw, index, start, cue.start, context.quoted)

@@ -248,6 +248,8 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
         return len(before) < 12
     if _after_source_word(before, index):
         return True  # the source of the sentence speaks: "selon un diplomate, ..."
+    if before[index][0].casefold() in ("est", "sont") and index and before[index - 1][0].casefold() in ("c'", "c’", "ce"):
+        return True  # a cleft sentence puts the subject in focus: "c'est X qui a défendu"
     if before[index][0] == ",":
         # In apposition to a person noun ("avec son homologue autrichienne, Klaudia
         # Tanner,"), a name is a subject only if that noun phrase is.
@@ -621,14 +623,24 @@ def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start:
 def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
     """Spans of descriptive organisation phrases: determiner + head noun + complements."""
     heads = _folded_words("organisation_heads")
+    institutions = _folded_words("institution_heads")
     found: list[tuple[int, int]] = []
-    if heads.isdisjoint(folded):
+    if heads.isdisjoint(folded) and institutions.isdisjoint(folded):
         return found
-    for index in compress(range(len(tokens)), map(heads.__contains__, folded)):
-        if index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+    for index in range(1, len(tokens)):
+        word = folded[index]
+        # An institution's head counts only capitalised ("le Conseil fédéral", not "le
+        # conseil de classe").
+        if not (word in heads or (word in institutions and tokens[index][0][:1].isupper())):
+            continue
+        if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
             if end > index + 1:  # a bare "le gouvernement" names no one in particular
                 found.append((tokens[index][1], tokens[end - 1][2]))
+        elif (index >= 2 and folded[index - 2] in ("the", "a", "an")  # noqa: PLR2004
+              and tokens[index - 1][0][:1].isupper() and _is_demonym_word(tokens[index - 1][0])):
+            # English puts the nationality first: "the Hungarian government".
+            found.append((tokens[index - 1][1], tokens[index][2]))
     return found
 
 
@@ -819,6 +831,12 @@ def _resolve_titles(
     starts = [name.start for name in names]
     for mention, office, of in titles:
         apposed = _apposition(raw, mention, names, starts)
+        if apposed is not None and len(of) == 2 and of.isupper() and apposed.name:  # noqa: PLR2004
+            known = nationalities(apposed.name)
+            if known and of not in known:
+                # "Sans nommer le président français, Vladimir Poutine a ...": the
+                # registry knows the name holds no office of that country.
+                apposed = None
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention.text)
@@ -964,8 +982,10 @@ def _adjectives_only(gap: str) -> bool:
     if not 1 <= len(words) <= 6 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
         return False
     breakers = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
+    # A preposition opens a complement: "un chancelier atlantiste face à Donald Trump".
     return all(
         word[:1].islower() and word.casefold() not in breakers and word.casefold() not in all_speech_forms()
+        and word.casefold() not in _PREPOSITIONS
         for word in words
     )
 
