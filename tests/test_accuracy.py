@@ -1,12 +1,12 @@
 """Accuracy, measured with natocorpus.evaluate against hand-made gold annotations.
 
-The seeds' gold ships with the package. ``tests/data/unseen``, ``tests/data/holdout`` and
-``tests/data/final`` are articles written for the tests by three separate annotators.
-Each was measured once before any rule was written from it (see docs/extraction.md for
-those first figures), then used to find general patterns, so the figures asserted here
-are development figures: the issue's targets on ``unseen`` and ``holdout``, which they
-meet, and regression floors on ``final``, which does not meet the speaker target yet.
-``tests/data/fresh`` was measured once, on the finished rules, and not used since.
+The seeds' gold ships with the package. Every set under ``tests/data`` holds articles
+written for the tests by a separate annotator who never read the rules; each was
+measured once before any rule was written from it (docs/extraction.md gives those first
+figures), then used to find general patterns, so the figures asserted here are
+development figures, not held-out ones: the issue's targets on the sets that meet them,
+and regression floors a little under the current figures on those that do not.
+``tests/data/blind3`` is the only set no rule has been written from.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ import pytest
 import natocorpus
 
 DATA = Path(__file__).parent / "data"
-SETS = ["unseen", "holdout"]
-# (quote F1, speaker accuracy, country F1) floors on the last set, below the targets
-# (0.95, 0.90, 0.95): measured 0.960, 0.807 and 0.969 when this was written.
-FINAL_FLOORS = (0.94, 0.80, 0.95)
-# The same on tests/data/fresh, measured once at the end of the session and never used
-# to write rules: 0.954, 0.781 and 0.991.
-FRESH_FLOORS = (0.95, 0.77, 0.98)
+SETS = ["unseen", "holdout", "blind", "blind2"]
+# (quote F1, speaker accuracy, country F1) floors, below the targets (0.95, 0.90, 0.95).
+# final measured 0.960, 0.849, 0.969 and fresh 0.954, 0.890, 0.991 when this was written.
+FINAL_FLOORS = (0.95, 0.84, 0.95)
+FRESH_FLOORS = (0.95, 0.88, 0.98)
 
 
 @pytest.fixture(name="seed_report", scope="module")

@@ -100,6 +100,20 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
     return None
 
 
+def _adjacent_subject(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
+    """
+    The mention right before a participle, when nothing but an apposition stands between:
+    "son porte-parole, Dmitri Peskov, jugeant « ... »" (an absolute construction).
+    """
+    candidates = _outermost([m for m in index.between(max(start, position - _SUBJECT_WINDOW), position)
+                             if not quoted.contains(m.start)])
+    if candidates and candidates[-1].kind in _SPEAKER_KINDS:
+        gap = raw[candidates[-1].end:position]
+        if re.fullmatch(r"\s*,\s*", gap):
+            return candidates[-1]
+    return None
+
+
 def _outermost(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions inside a longer one ("Kremlin" inside "le porte-parole du Kremlin")."""
     return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
@@ -294,7 +308,14 @@ def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Ment
     if mention is None:
         return None
     if mention.kind == "title" and not mention.name and _normal(mention.text.split()[0]) in cue_words()["spokesperson_nouns"]:
-        return _spoken_for(mention, timeline)
+        body = _spoken_for(mention, timeline)
+        if body is not None and body.name and _DEFINITE_BEFORE.search(mention_prefix(timeline.raw, mention.start)):
+            # "son porte-parole" of the Kremlin is one person, the registry's holder on
+            # the date; "un porte-parole" is one of several, so the body speaks.
+            holder = registry_holder("spokesperson", body.name, timeline.date)
+            if holder is not None:
+                return attrs.evolve(mention, name=holder, speaker_kind="person")
+        return body
     if mention.kind == "title" and not mention.name and _INDEFINITE_BEFORE.search(mention_prefix(timeline.raw, mention.start)):
         # "confie un diplomate européen", "selon une source": someone not named, not an
         # anaphor. The mention is kept (nameless) so that no later rule guesses a name.
@@ -304,6 +325,7 @@ def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Ment
     return mention if mention.name else None
 
 
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|son|sa|its|the|his|her)\s*$", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(
     r"(?:^|\s)(?:un|une|a|an|one|another|un\s+autre|une\s+autre)\s+(?:[^\W\d_][\w-]*\s+)?$", re.IGNORECASE
 )
@@ -604,9 +626,10 @@ def _cue_before(
     if cue.form in ("participle", "infinitive"):
         # "en affirmant : «", "Et d'ajouter : «": the speaker is the sentence's subject,
         # or whoever spoke just before in the same sentence.
-        if earlier and results and earlier[-1].open_at >= start and results[-1].mention is not None:
+        adjacent = _adjacent_subject(raw, index, start, cue.start, context.quoted)
+        if adjacent is None and earlier and results and earlier[-1].open_at >= start and results[-1].mention is not None:
             return Attribution(mention=results[-1].mention, cue=cue, rule="before")
-        subject = first_subject(index, start, cue.start, context.quoted)
+        subject = adjacent or first_subject(index, start, cue.start, context.quoted)
         if subject is None and cue.start - start < 40:  # noqa: PLR2004
             # "En proposant d'ouvrir un « débat », le chef de l'État a relancé ...": a
             # gerund opening the sentence speaks for the subject of the main clause.

@@ -569,9 +569,11 @@ _DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "t
 def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str], head: int, limit: int = 10) -> int:
     """The index just past a noun phrase starting at ``tokens[head]``."""
     breakers = _folded_words("phrase_breakers")
-    particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "of", "the", "for", "in"}
+    particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "sur", "of", "the",
+                 "for", "in", "on"}
     end = head + 1
     index = head + 1
+    bare = 0  # lower-case words in a row since the last particle
     while index < len(tokens) and index - head <= limit:
         word, folded_word = tokens[index][0], folded[index]
         if not word[:1].isalnum() or folded_word in breakers or folded_word in _folded_verb_forms():
@@ -582,7 +584,18 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
             if not (following[:1].isupper() or folded[index + 1] in particles if index + 1 < len(tokens) else False):
                 break
-        elif folded_word not in particles:
+        elif folded_word in particles:
+            bare = 0
+        else:
+            if word[:1].islower() and not _is_demonym_word(word):
+                bare += 1
+                # A noun takes one adjective ("Conseil fédéral", "d'enquête finlandais");
+                # a second bare word is the verb: "le Conseil fédéral prend soin de".
+                if bare > 1 or (bare == 1 and index - 1 > head and folded[index - 1] not in particles
+                                and tokens[index - 1][0][:1].islower()):
+                    break
+            else:
+                bare = 0
             end = index + 1
         index += 1
     return end
