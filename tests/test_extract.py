@@ -360,12 +360,20 @@ class TestAttribution:
         assert "Tom Harding" == quotes_of(body)[0][1]
 
     def test_organisation_phrase_stops_at_a_verb(self) -> None:
-        """"Le Kremlin reste prudent. Son porte-parole a indiqué": the spokesperson speaks for the Kremlin."""
+        """"Le Kremlin reste prudent. Un porte-parole a indiqué": the spokesperson speaks for the Kremlin."""
         body = (
-            "Le Kremlin reste prudent. Son porte-parole a indiqué que Moscou attendait des détails : "
+            "Le Kremlin reste prudent. Un porte-parole a indiqué que Moscou attendait des détails : "
             "« Nous ne voulons pas prendre d'avance. »"
         )
         assert ("Kremlin", "organisation") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
+
+    def test_definite_spokesperson_is_the_office_holder(self) -> None:
+        """"Son porte-parole" of the Kremlin is the registry's spokesperson on the article's date."""
+        body = (
+            "Publié le 11 mars 2025\n\nLe Kremlin reste prudent. Son porte-parole a indiqué que Moscou "
+            "attendait des détails : « Nous ne voulons pas prendre d'avance. »"
+        )
+        assert ("Dmitri Peskov", "person") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
 
 
     def test_reflexive_cue_after_quote_and_de_son_cote(self) -> None:
