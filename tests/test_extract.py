@@ -475,6 +475,29 @@ class TestAttribution:
         assert ("Conseil fédéral", "organisation") == (quote.speaker.name, quote.speaker.kind)
 
 
+    def test_emphatic_pronoun_is_not_the_subject(self) -> None:
+        """"Le Premier ministre, présent lui aussi à Florennes, a salué « … »": the title, not "lui"."""
+        body = (
+            "Publié le 15 octobre 2025\n\nLe ministre de la Défense, Theo Francken, a accueilli les avions. "
+            "La Belgique y voit un tournant et la Belgique paie, comme la Belgique l'avait promis.\n\n"
+            "Le Premier ministre, présent lui aussi à Florennes, a salué « un investissement dans notre sécurité »."
+        )
+        assert "Theo Francken" != quotes_of(body)[0][1]
+
+    def test_city_that_is_a_given_name(self) -> None:
+        """"A Podgorica, Milan Radović, un retraité, ne décolère pas : « … »": Milan is a given name."""
+        result = article(
+            "A Podgorica, Milan Radović, un retraité de 67 ans, ne décolère pas : « Ils nous ont bombardés. »"
+        )
+        assert ["Milan Radović"] == [q.speaker_name for q in result.quotes]
+        assert ["Podgorica"] == [c.name for c in result.cities]
+
+    def test_national_body_named_after_its_country(self) -> None:
+        """"À Moscou, le ministère des Affaires étrangères a dénoncé « … »": the Russian ministry."""
+        body = "À Moscou, le ministère des Affaires étrangères a dénoncé des décisions « qui aggravent la confrontation »."
+        assert "ministère russe des Affaires étrangères" == quotes_of(body)[0][1]
+
+
 class TestEnglish:
     def test_said_after_name(self) -> None:
         """'"...," Rutte said' in an English article."""
@@ -521,6 +544,23 @@ class TestEnglish:
             "confirmed that NATO \u201cremains a defensive alliance\u201d.\n"
         )
         assert "Hungarian government" == extract_article(text, "t").quotes[0].speaker_name
+
+
+    def test_for_after_a_quote_attributes_nothing(self) -> None:
+        """'said the crisis had been "a wake-up call" for the alliance': the sayer, not the alliance."""
+        text = (
+            "Allies meet in Newport\n\nAnders Fogh Rasmussen said the Ukraine crisis had been "
+            "\"a wake-up call\" for the alliance.\n"
+        )
+        assert "Anders Fogh Rasmussen" == extract_article(text, "t").quotes[0].speaker_name
+
+    def test_possessive_body_before_a_title(self) -> None:
+        """"The alliance's outgoing secretary-general said": NATO's secretary general on the date."""
+        text = (
+            "Allies meet in Newport\n\nSeptember 4, 2014\n\nThe alliance's outgoing secretary-general said "
+            "the new unit would move \"at very, very short notice\" when needed.\n"
+        )
+        assert "Anders Fogh Rasmussen" == extract_article(text, "t").quotes[0].speaker_name
 
 
 class TestStructure:

@@ -349,6 +349,27 @@ def demonyms() -> tuple[Demonym, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def country_adjective(code: str) -> str | None:
+    """
+    The French masculine singular adjective of a country, as ``data/demonyms.csv`` gives it
+    first.
+
+    >>> country_adjective("RU"), country_adjective("TN")
+    ('russe', 'tunisien')
+
+    Args:
+        code: ISO 3166-1 alpha-2 code.
+
+    Returns:
+        The adjective, or None when the data has none.
+
+    .. versionadded:: 0.1.0
+    """
+    return next((row["form"] for row in _read_csv("demonyms.csv") if row["code"] == code and row["lang"] == "fr"),
+                None)
+
+
+@functools.lru_cache(maxsize=None)
 def cities() -> tuple[City, ...]:
     """
     The written forms of the cities of ``data/cities.csv``.

@@ -556,6 +556,8 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     cue = context.cues[position]
     if cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100:
         return None
+    if cue.form == "source" and _normal(cue.text.split()[0]) in ("pour", "for"):
+        return None  # '"a wake-up call" for the alliance': only "selon X" attributes from after
     gap = raw[after:cue.start]
     limit = context.sentences.end(cue.end, quote.line_end)
     if _CLITICS_ONLY.fullmatch(gap):

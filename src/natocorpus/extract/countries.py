@@ -363,7 +363,20 @@ class _Scanner:
         if city is not None and self.in_region(i, size):
             # "la région russe de Koursk": a region, neither city nor country.
             return _REGION
+        if first.kind == _CITY and self.first_name_before_surname(i, size):
+            return None  # "Milan Radović", "Sofia Petrova": a given name, not the city
         return first
+
+    def first_name_before_surname(self, i: int, size: int) -> bool:
+        """
+        True when a one-word city is followed by a capitalised word that names no place,
+        with no "à"/"in" before it: a given name ("Milan Radović").
+        """
+        after = i + size
+        if size != 1 or after >= self.count or self.after_at(i) or not self.pieces[2 * after].isspace():
+            return False
+        following = self.token(after)
+        return following[:1].isupper() and not self.info(following)[1]
 
     def after_at(self, i: int) -> bool:
         """True if token ``i`` follows "à" or "in"."""

@@ -10,9 +10,9 @@ corpus, so the function can run in worker processes or on a Dask cluster.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 
 from natocorpus.clean import clean_text
@@ -29,7 +29,7 @@ from natocorpus.extract.quotes import (
     quote_kind,
 )
 from natocorpus.extract.speakers import find_mentions
-from natocorpus.gazetteer import lookup_country
+from natocorpus.gazetteer import country_adjective, lookup_country
 from natocorpus.text import Intervals, TokenizedLines
 from natocorpus.records import (
     Article,
@@ -39,7 +39,7 @@ from natocorpus.records import (
     QuotedTerm,
     Speaker,
 )
-from natocorpus.resources import boilerplate_rules
+from natocorpus.resources import boilerplate_rules, lexicon
 
 __all__ = ["extract_article"]
 
@@ -147,9 +147,13 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
 
     quotes = []
     country_starts = [c.start for c in countries]
+    places = sorted([(c.start, c.code) for c in countries] + [(c.start, c.country) for c in cities])
+    home = _home_country(countries)
     for candidate, attribution in zip(speech, attributions, strict=True):
         mention = attribution.mention
         speaker = _speaker(mention.name, mention.speaker_kind) if mention and mention.name else None
+        if speaker is not None and speaker.name in _national_bodies():
+            speaker = _national_body(speaker, mention.start, raw, places, sentences, home)
         first = bisect.bisect_left(country_starts, candidate.start)
         last = bisect.bisect_left(country_starts, candidate.end)
         inside = sorted({c.code for c in countries[first:last] if c.end <= candidate.end})
@@ -177,6 +181,29 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         byline=cleaned.byline, lines=lines, quotes=quotes, terms=terms, persons=persons,
         countries=list(countries), cities=cities, date_text=date_text, date_start=date_start, path=path,
     )
+
+
+@lru_cache(maxsize=1)
+def _national_bodies() -> frozenset[str]:
+    return frozenset(lexicon().get("national_bodies", ()))
+
+
+def _national_body(
+    speaker: Speaker, start: int, raw: str, places: list[tuple[int, str]], sentences: SentenceIndex, home: str
+) -> Speaker:
+    """
+    Name a country's body by its country: "À Moscou, le ministère des Affaires étrangères"
+    is the ministère russe des Affaires étrangères. The country is the last place named
+    before it in its sentence, else the country the article is mostly about.
+    """
+    sentence_start = sentences.start(0, start)
+    before = bisect.bisect_left(places, (start, ""))
+    code = places[before - 1][1] if before and places[before - 1][0] >= sentence_start else home
+    adjective = country_adjective(code) if code else None
+    if adjective is None:
+        return speaker
+    head, _, rest = speaker.name.partition(" ")
+    return _speaker(" ".join(part for part in (head, adjective, rest) if part), speaker.kind)
 
 
 def _home_country(countries: list[CountryMention]) -> str:

@@ -533,8 +533,9 @@ def find_mentions(
         for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
             if raw[match.start() - 1:match.start()] in ("-", "’", "'"):
                 continue  # "-t-il" is an inversion, read by the cue rules
-            if _EMPHATIC.fullmatch(raw, max(0, match.start() - 2), min(len(raw), match.end() + 1)):
-                continue  # "Le ministre a, lui, jugé": the subject is before it
+            if (_EMPHATIC.fullmatch(raw, max(0, match.start() - 2), min(len(raw), match.end() + 1))
+                    or _EMPHATIC_AFTER.match(raw, match.end())):
+                continue  # "Le ministre a, lui, jugé", "présent lui aussi": the subject is elsewhere
             mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
@@ -775,6 +776,8 @@ _QUALIFIER = re.compile(
 
 
 _PRE_QUALIFIER = re.compile(r"([^\W\d_][\w-]*(?:['’]s)?)\s+$")
+# "the alliance's outgoing secretary-general", "NATO's new secretary general".
+_PRE_BODY = re.compile(r"([^\W\d_][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+)?$")
 
 
 def _parse_office(
@@ -810,6 +813,11 @@ def _parse_office(
             country = lookup(word) or ""
         if country:
             return office, country, end
+    body_before = _PRE_BODY.search(raw, max(0, match.start() - 40), match.start())
+    if body_before is not None:
+        body = organisations().get(body_before.group(1)) or organisations().get(body_before.group(1).casefold())
+        if body:
+            return office, body, end
     qualifier = _QUALIFIER.match(raw, end, min(line_end, end + 60))
     if qualifier is None:
         return office, "", end
@@ -903,6 +911,7 @@ def _resolve_titles(
 
 # An emphatic pronoun between commas: ", lui,", ", elle,".
 _EMPHATIC = re.compile(r",\s?(?:lui|elle|eux|elles)\s?,", re.IGNORECASE)
+_EMPHATIC_AFTER = re.compile(r"(?:\s+aussi|\s+non\s+plus|\s+également|-même)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
