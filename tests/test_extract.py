@@ -85,6 +85,22 @@ class TestSpeechOrName:
         assert ["utile pour toute la région et pour nous"] == texts
 
 
+    def test_nickname_is_a_term(self) -> None:
+        """"poursuit le « pacha », comme on surnomme le commandant": a nickname, not speech."""
+        result = article(
+            "« Nous avons beaucoup à apprendre », poursuit le « pacha », comme on surnomme le commandant à bord."
+        )
+        assert ["pacha"] == [t.text for t in result.terms]
+
+    def test_fragment_after_a_quote_of_the_same_sentence(self) -> None:
+        """"selon X, « … », mais « empoisonnera durablement »": the second fragment is speech too."""
+        result = article(
+            "Selon Ivan Petrov, l'adhésion « ne changera rien à l'équilibre militaire », mais « empoisonnera "
+            "durablement » les relations."
+        )
+        assert ["Ivan Petrov", "Ivan Petrov"] == [q.speaker_name for q in result.quotes]
+
+
 class TestKind:
     @pytest.mark.parametrize(
         ("body", "expected"),

@@ -125,7 +125,12 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
 
     speech, terms = [], []
     for candidate in candidates:
-        cue_near = _cue_near(raw, candidate, cues, cue_positions, quoted_marks, sentences)
+        cue_near = _cue_near(raw, candidate, cues, cue_positions, quoted_marks, sentences) or (
+            # "X estime que « ... », mais « ... »": a fragment after a quote of the same
+            # sentence is attributed like it.
+            bool(speech) and speech[-1].line_start == candidate.line_start
+            and sentences.start(candidate.line_start, candidate.open_at) <= speech[-1].open_at
+        )
         is_quote, reason = is_speech(raw, candidate, cue_near)
         if is_quote:
             speech.append(candidate)

@@ -170,6 +170,14 @@ def _leading_tokens(raw: str, start: int, end: int) -> list[str] | None:
     return tokens
 
 
+# "le « pacha », comme on surnomme le commandant": the quoted word is a nickname.
+_NICKNAME_AFTER = re.compile(
+    r"[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*comme\s+(?:on|l['’]on|les?\s+\w+|il|elle|ils|elles)\s+"
+    r"(?:le\s+|la\s+|les\s+|l['’])?(?:surnomm|appel|baptis|nomm|désign|dit)",
+    re.IGNORECASE,
+)
+
+
 def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool, str]:
     """
     Decide whether a quoted span is reported speech or a name or term.
@@ -193,6 +201,8 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
     name_like = bool(words) and (
         is_upper_initial(words[0]) or len(words) <= 3 or _normal(words[0]) in naming
     )
+    if _NICKNAME_AFTER.match(raw, candidate.close_at + 1):
+        return False, "a nickname ('comme on surnomme')"
     if words and len(words) <= _TERM_MAX_WORDS and name_like:
         if _normal(words[0]) in naming:
             return False, f"starts with naming noun {words[0]!r}"
