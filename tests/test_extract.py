@@ -273,6 +273,11 @@ class TestAttribution:
         )
         assert "Tomas Varga" == quotes_of(body)[0][1]
 
+    def test_absolute_participle_after_ce_dernier(self) -> None:
+        """"X a reçu Y, ce dernier estimant que « … »": Y speaks."""
+        body = "Jean-Claude Gakosso a reçu Sergueï Lavrov à Brazzaville, ce dernier estimant que « l'Afrique doit choisir »."
+        assert ("Sergueï Lavrov", "estimant") == (lambda q: (q.speaker_name, q.cue))(article(body).quotes[0])
+
     def test_rank_between_title_and_name(self) -> None:
         """"le commandant de la flotte, l'amiral X": the name after the rank speaks."""
         body = (

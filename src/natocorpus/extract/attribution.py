@@ -109,7 +109,7 @@ def _adjacent_subject(raw: str, index: MentionIndex, start: int, position: int, 
                              if not quoted.contains(m.start)])
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
-        if re.fullmatch(r"\s*,\s*", gap):
+        if re.fullmatch(r"\s*,?\s*", gap):
             return candidates[-1]
     return None
 

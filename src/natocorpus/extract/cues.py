@@ -65,6 +65,7 @@ _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 
 # Words after which a verb form is a finite verb, not an adjective ("qui a", "elle").
 _SUBJECT_WORDS = frozenset({"il", "elle", "on", "ils", "elles", "qui", "que", "qu'", "se", "s'", "lui", "leur"})
+_ABSOLUTE_SUBJECTS = frozenset({"dernier", "dernière", "celui-ci", "celle-ci", "lui", "elle", "ci"})
 _SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
 
@@ -210,6 +211,7 @@ def find_cues(
         # After a determiner ("la demande", "une nouvelle menace") the word is a noun.
         if previous in determiners or (
             before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
+            and previous not in _ABSOLUTE_SUBJECTS  # "ce dernier estimant que"
         ):
             index = last + 1
             continue
@@ -217,7 +219,9 @@ def find_cues(
         # A present participle speaks only as a gerund or after a comma ("en affirmant",
         # ", ajoutant"); elsewhere "-ant" words are adjectives or adverbs ("maintenant").
         participle = verb_word.endswith("ant")
-        if participle and previous not in ("en", ",", "tout", "while", "before", "after"):
+        # An absolute construction also speaks: "Lavrov estimant que", "ce dernier jugeant".
+        absolute = index > 0 and (tokens[index - 1][0][:1].isupper() or previous in _ABSOLUTE_SUBJECTS)
+        if participle and previous not in ("en", ",", "tout", "while", "before", "after") and not absolute:
             index = last + 1
             continue
         # Walk back over adverbs to an auxiliary: "a également déclaré", "a-t-il dit".
