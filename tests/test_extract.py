@@ -181,6 +181,14 @@ class TestAttribution:
         )
         assert "Antony Blinken" == quotes_of(body)[0][1]
 
+    def test_title_without_the_accent_of_its_capital(self) -> None:
+        """"Le secrétaire d'Etat américain" (no accent on the E) is the office holder on the date."""
+        body = (
+            "Publié le 5 juin 2017\n\nDusko Markovic était à Washington. "
+            "Le secrétaire d'Etat américain a salué l'arrivée d'un « allié fidèle »."
+        )
+        assert "Rex Tillerson" == quotes_of(body)[0][1]
+
     def test_title_bound_to_name_beats_registry(self) -> None:
         """"le porte-parole de l'armée, Ivan Petrenko," binds the title to that name."""
         body = (

@@ -119,7 +119,12 @@ def _registry() -> tuple[dict[str, Person], dict[str, list[Person]]]:
 
 
 def _apostrophes(surface: str) -> str:
-    return re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
+    pattern = re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
+    # The press often drops the accent of a capital: "secrétaire d'Etat", "l'Elysée".
+    return _WORD_INITIAL_ACCENT.sub(lambda m: f"{m.group(1)}[{m.group(2)}e]", pattern)
+
+
+_WORD_INITIAL_ACCENT = re.compile(r"(^|\\s\+|\['’\])([éèê])")
 
 
 def _head(phrase: str) -> str:
@@ -146,7 +151,10 @@ def _office_matcher(language: str) -> PhraseMatcher:
 
 @lru_cache(maxsize=1)
 def _office_lookup() -> dict[str, tuple[str, str]]:
-    return {o.surface: (o.office, o.of) for o in offices()}
+    # Keyed without accents, like the text may be written: "secretaire d'etat americain".
+    from natocorpus.text import fold as fold_text
+
+    return {fold_text(o.surface): (o.office, o.of) for o in offices()}
 
 
 @lru_cache(maxsize=1)
@@ -791,7 +799,9 @@ def _parse_office(
     or from a qualifier after it: an adjective ("américain") or "de l'OTAN", "du
     Kremlin", "de la Russie", "des États-Unis".
     """
-    surface = re.sub(r"\s+", " ", match.group().casefold().replace("’", "'"))
+    from natocorpus.text import fold as fold_text
+
+    surface = re.sub(r"\s+", " ", fold_text(match.group()))
     table = _office_lookup()
     office, of = table.get(surface, ("", ""))
     end = match.end()
