@@ -266,6 +266,11 @@ class TestAttribution:
         body = "Olena Kovalenko dirige l'hôpital de Kharkiv depuis deux ans. « Tout manque », a dit Kovalenko."
         assert "Olena Kovalenko" == quotes_of(body)[0][1]
 
+    def test_shared_surname_goes_to_the_holder_on_the_date(self) -> None:
+        """"Orban" in 2024 is Viktor Orban, though the registry also knows Ludovic Orban."""
+        body = "Publié le 12 juin 2024\n\nLe Premier ministre hongrois rencontre ses alliés. « Non », a dit Orban."
+        assert "Viktor Orban" == quotes_of(body)[0][1]
+
     def test_no_speaker_is_none(self) -> None:
         """A quote with no cue and nobody speaking before it has no speaker."""
         result = article("Sur la banderole, on pouvait lire « Paix et liberté pour tous les peuples ».")

@@ -535,7 +535,7 @@ def find_mentions(
     # names a thing, not a person.
     quoted_names = {raw[start:end] for start, end in excluded_terms}
     runs = [run for run in runs if raw[run[0]:run[1]] not in quoted_names]
-    names = _names(raw, runs, subject)
+    names = _names(raw, runs, subject, date)
     mentions.extend(names)
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
         for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
@@ -695,8 +695,15 @@ def _person_noun_set() -> frozenset[str]:
     return frozenset(fold_text(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
 
 
-def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool]) -> list[Mention]:
-    """Name mentions from runs of capitalised words, each with its canonical name."""
+def _names(
+    raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool], date: dt.date | None = None
+) -> list[Mention]:
+    """
+    Name mentions from runs of capitalised words, each with its canonical name.
+
+    A surname two registry people share ("Orban") names the one the article names in
+    full, else the one in office on the article's date, else the one still in office.
+    """
     by_name, by_alias = _registry()
     # Full names the article gives, by surname ("Rutte" → "Mark Rutte").
     article_full: dict[str, str] = {}
@@ -723,12 +730,23 @@ def _names(raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int],
         else:
             canonical = article_full.get(text.casefold())
             if canonical is None:
-                known = by_alias.get(text.casefold(), [])
+                known = _in_office(by_alias.get(text.casefold(), []), date)
                 canonical = known[0].name if len(known) == 1 else (text if honorific else None)
         if canonical is not None:
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
                                     subject=subject(start), gender=_genders().get(canonical, "")))
     return mentions
+
+
+def _in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
+    """Narrow people sharing a surname to those in office on ``date`` (or today's holders)."""
+    if len(people_) < 2:  # noqa: PLR2004
+        return people_
+    if date is not None:
+        holding = [p for p in people_ if any(role.holds_on(date) for role in p.roles)]
+    else:
+        holding = [p for p in people_ if any(role.end is None and role.start is not None for role in p.roles)]
+    return holding or people_
 
 
 @lru_cache(maxsize=1)
