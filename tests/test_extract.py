@@ -271,6 +271,11 @@ class TestAttribution:
         body = "Publié le 12 juin 2024\n\nLe Premier ministre hongrois rencontre ses alliés. « Non », a dit Orban."
         assert "Viktor Orban" == quotes_of(body)[0][1]
 
+    def test_given_name_rules_out_a_pronoun_of_the_other_gender(self) -> None:
+        """"confie-t-elle" is not Kevin X (a man by his given name), though he is the nearest subject."""
+        body = "Laura Simon a salué les soldats. Kevin Muller part mardi pour l'Estonie. « C'est dur », confie-t-elle."
+        assert "Laura Simon" == quotes_of(body)[0][1]
+
     def test_no_speaker_is_none(self) -> None:
         """A quote with no cue and nobody speaking before it has no speaker."""
         result = article("Sur la banderole, on pouvait lire « Paix et liberté pour tous les peuples ».")

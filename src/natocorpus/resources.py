@@ -38,11 +38,9 @@ def _data_text(name: str) -> str:
 
 
 def _csv_rows(name: str) -> Iterator[dict[str, str]]:
-    for row in csv.DictReader(_data_text(name).splitlines()):
-        # Rows starting with "#" are comments in our CSV files.
-        first = next(iter(row.values()), "") or ""
-        if first.startswith("#"):
-            continue
+    # Lines starting with "#" are comments in our CSV files, before the header or after it.
+    lines = [line for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines):
         yield {key: (value or "").strip() for key, value in row.items() if key}
 
 
@@ -129,6 +127,23 @@ def offices() -> tuple[Office, ...]:
         for row in _csv_rows("offices.csv")
     ]
     return tuple(sorted(rows, key=lambda o: -len(o.surface)))
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """
+    Given names and the gender (``m`` or ``f``) they almost always denote, from
+    ``data/first_names.csv``: the gender of people the registry does not know.
+
+    >>> first_name_genders()["Viola"], first_name_genders()["Arnaud"]
+    ('f', 'm')
+
+    Names are matched exactly, accents included ("Michèle" is a woman, the Italian
+    "Michele" a man and absent).
+
+    .. versionadded:: 0.1.0
+    """
+    return {row["name"]: row["gender"] for row in _csv_rows("first_names.csv")}
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ from operator import contains, itemgetter
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words
-from natocorpus.resources import Person, Role, lexicon, offices, organisations, people
+from natocorpus.resources import Person, Role, first_name_genders, lexicon, offices, organisations, people
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
@@ -734,8 +734,17 @@ def _names(
                 canonical = known[0].name if len(known) == 1 else (text if honorific else None)
         if canonical is not None:
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
-                                    subject=subject(start), gender=_genders().get(canonical, "")))
+                                    subject=subject(start), gender=_gender_of(canonical)))
     return mentions
+
+
+def _gender_of(name: str) -> str:
+    """The registry's gender for ``name``, else the one its given name almost always has."""
+    known = _genders().get(name)
+    if known:
+        return known
+    parts = name.split()
+    return first_name_genders().get(parts[0], "") if len(parts) >= 2 else ""  # noqa: PLR2004
 
 
 def _in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
@@ -978,8 +987,8 @@ def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
 
 
 def registry_gender(name: str) -> str:
-    """``m`` or ``f`` when the registry knows ``name``, else ""."""
-    return _genders().get(name, "")
+    """``m`` or ``f`` when the registry knows ``name`` or its given name tells, else ""."""
+    return _gender_of(name)
 
 
 def nationalities(name: str) -> frozenset[str]:
