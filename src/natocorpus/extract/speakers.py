@@ -895,6 +895,14 @@ def _resolve_titles(
                 # "Sans nommer le président français, Vladimir Poutine a ...": the
                 # registry knows the name holds no office of that country.
                 apposed = None
+        if apposed is not None and apposed.name and office and of and date is not None:
+            holder = _registry_holder(office, of, date, set())
+            held = offices_held(apposed.name)
+            if holder is not None and holder != apposed.name and held and office not in held:
+                # "un éventuel retour de Donald Trump, le chef de la diplomatie américaine
+                # a ...": the registry knows the name, never in that office, and its
+                # holder on the date is someone else.
+                apposed = None
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention.text)
