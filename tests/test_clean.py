@@ -1,0 +1,123 @@
+"""The cleaning step on lines written for these tests (not taken from the test articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from natocorpus.clean import CleanedText, clean_text
+
+TITLE = "Sommet de l'Alliance : les ministres promettent un effort commun"
+PARAGRAPH = (
+    "Les ministres de la Défense des pays membres se sont retrouvés jeudi pour discuter du "
+    "financement des munitions, de la protection des câbles sous-marins et du soutien aux "
+    "partenaires de l'Est, dans une ambiance que plusieurs délégations ont jugée studieuse."
+)
+PARAGRAPH_2 = (
+    "Aucune décision formelle n'a été prise à l'issue de la réunion, mais les délégations "
+    "ont convenu de se revoir avant l'été afin de préciser le calendrier des livraisons et "
+    "le partage des coûts entre les capitales concernées par ces nouveaux engagements."
+)
+
+
+def cleaned(*lines: str, language: str = "fr") -> CleanedText:
+    """Clean an article made of ``lines``, one per line."""
+    return clean_text("\n".join(lines) + "\n", language)
+
+
+def role_of(line: str, *lines: str, language: str = "fr") -> str:
+    """The role given to ``line`` in an article made of ``lines``."""
+    result = cleaned(*lines, language=language)
+    (role,) = [item.role for item in result.lines if item.text == line]
+    return role
+
+
+class TestArticleTools:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Offrir cet article",
+            "Écouter cet article",
+            "Réutiliser ce contenu",
+            "Ajouter à mes favoris",
+            "Partager l’article sur Bluesky",
+            "Partagez cet article",
+            "Signaler une faute",
+            "Se connecter",
+            "S’inscrire",
+            "Contribuer",
+            "Passer la publicité",
+            "WhatsApp Facebook Email",
+            "Imprimer | Envoyer",
+            "Temps de lecture 3 min.",
+            "Lecture 8 min.",
+            "Début du widget Carte. Passer la carte ?",
+            "Newsletter L'Hebdo de la Défense : chaque vendredi, le meilleur de nos analyses dans votre boîte",
+        ],
+    )
+    def test_tool_line_is_boilerplate(self, line: str) -> None:
+        """A button or tool of the page, in the header, is set aside."""
+        assert "boilerplate" == role_of(line, TITLE, line, PARAGRAPH, PARAGRAPH_2)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Lire aussi | Défense : le budget des armées en débat au Parlement",
+            "Lire aussi Marine : un nouveau sous-marin mis à l'eau",
+            "Lire également : Les réservistes appelés en renfort",
+            "Related: Allies agree on a new air defence plan",
+        ],
+    )
+    def test_teaser_on_the_marker_line(self, line: str) -> None:
+        """A teaser on the same line as its marker is furniture, and the body goes on."""
+        result = cleaned(TITLE, PARAGRAPH, line, PARAGRAPH_2)
+        assert ["title", "paragraph", "boilerplate", "paragraph"] == [item.role for item in result.lines]
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Prenez note que cet article publié en 2019 pourrait contenir des informations périmées.",
+            "Cet article a paru dans l'édition du samedi.",
+            "Cet article vous a été utile ? Retrouvez-nous chaque jour sur notre site.",
+            "Suivez la rédaction sur Telegram pour ne rien manquer",
+            "Follow Jane Doe on X at https://x.example/janedoe",
+            "____",
+        ],
+    )
+    def test_notices_after_the_body(self, line: str) -> None:
+        """Notices about the article or the outlet are set aside."""
+        assert "boilerplate" == role_of(line, TITLE, PARAGRAPH, PARAGRAPH_2, line)
+
+    def test_player_clock_is_boilerplate(self) -> None:
+        """An audio player's clock is not a dateline."""
+        assert "boilerplate" == role_of("00:00/12:41", TITLE, "00:00/12:41", PARAGRAPH)
+
+    def test_dateline_is_kept_as_dateline(self) -> None:
+        """"Publié le ... | Mis à jour le ..." stays a dateline."""
+        line = "Publié le 02/04/2024 à 10:15 | Mis à jour le 02/04/2024 à 12:30"
+        assert "dateline" == role_of(line, TITLE, line, PARAGRAPH)
+
+
+class TestCaptions:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Des soldats lors d'un exercice près de Tapa, mardi. KEYSTONE/Jean Exemple",
+            "Le ministre à son arrivée à Bruxelles, le 3 mai 2024. JEAN EXEMPLE / AFP",
+            "Un navire allié au large de Kiel, en 2022. MARIE TEST / ANP VIA AFP",
+            "Le chef de corps devant ses hommes, vendredi. Photo XY /Paul Exemple",
+            "Le navire amiral de la flotte, à quai mercredi. | Jean Exemple / AFP",
+            "[2/5] A soldier stands guard near the summit venue, June 3, 2024. REUTERS/John Example",
+            "Item 2 of 3 A soldier stands guard near the summit venue. REUTERS/John Example",
+            "Photo: Jean Exemple Agence France-Presse Des soldats patrouillent le long de la frontière, "
+            "dans la région de Narva, en Estonie, à quelques kilomètres de la Russie.",
+            "Le drapeau de l'Alliance devant le siège de l'organisation à Bruxelles (photo d'illustration)",
+        ],
+    )
+    def test_caption_with_credit(self, line: str) -> None:
+        """A caption ending with a photo credit (or flagged as an illustration) is furniture."""
+        assert "boilerplate" == role_of(line, TITLE, line, PARAGRAPH, PARAGRAPH_2)
+
+    def test_sentence_with_a_slash_is_body(self) -> None:
+        """A short body line naming "OTAN/UE" is not a caption."""
+        line = "La coopération OTAN/UE progresse."
+        assert "boilerplate" != role_of(line, TITLE, PARAGRAPH, line, PARAGRAPH_2)
