@@ -121,3 +121,55 @@ class TestCaptions:
         """A short body line naming "OTAN/UE" is not a caption."""
         line = "La coopération OTAN/UE progresse."
         assert "boilerplate" != role_of(line, TITLE, PARAGRAPH, line, PARAGRAPH_2)
+
+
+class TestTeasersAndTail:
+    def test_list_of_teasers_to_the_end(self) -> None:
+        """Every headline of a list after "À lire aussi" is a teaser."""
+        result = cleaned(
+            TITLE, PARAGRAPH, PARAGRAPH_2, "À lire aussi :",
+            "Marine : un nouveau patrouilleur pour la flotte du Nord",
+            "Qui commande les forces alliées en Europe ?",
+            "Armée de terre : les réservistes plus nombreux",
+        )
+        assert ["title", "paragraph", "paragraph"] + ["boilerplate"] * 4 == [item.role for item in result.lines]
+
+    def test_list_of_teasers_up_to_furniture(self) -> None:
+        """A list of teasers ends at the next furniture; the teasers before it are set aside."""
+        result = cleaned(
+            TITLE, PARAGRAPH, "Lire aussi", "Budget : les crédits militaires en hausse",
+            "Aviation : les pilotes formés plus tôt", "Signaler une faute", PARAGRAPH_2,
+        )
+        assert ["title", "paragraph"] + ["boilerplate"] * 4 + ["paragraph"] == [item.role for item in result.lines]
+
+    def test_heading_after_a_teaser_stays_a_heading(self) -> None:
+        """After a teaser, a short line introducing body text is a heading, not a teaser."""
+        result = cleaned(
+            TITLE, PARAGRAPH, "Lire aussi", "Budget : les crédits militaires en hausse",
+            "Une réunion sans décision", PARAGRAPH_2,
+        )
+        assert ["title", "paragraph", "boilerplate", "boilerplate", "heading", "paragraph"] == [
+            item.role for item in result.lines
+        ]
+
+    @pytest.mark.parametrize(
+        "marker",
+        [
+            "Read Next", "Articles en lien", "Related publications", "La rédaction vous conseille",
+            "Ces articles peuvent vous intéresser", "Nos newsletters", "Dernières nouvelles",
+            "Tous les articles", "Voir plus de posts", "Ce direct est terminé", "Voir les 12 commentaires",
+            "Réagir (5 commentaires)",
+        ],
+    )
+    def test_tail_marker(self, marker: str) -> None:
+        """A tail marker after the body sets aside everything after it."""
+        result = cleaned(TITLE, PARAGRAPH, marker, "Défense", "Un autre titre du site sur la marine", "Plus d'infos")
+        assert ["title", "paragraph"] + ["boilerplate"] * 4 == [item.role for item in result.lines]
+
+    def test_short_sentence_after_a_teaser_is_body(self) -> None:
+        """A short last sentence after a teaser is body, not a teaser."""
+        result = cleaned(
+            TITLE, PARAGRAPH, "Lire aussi", "Budget : les crédits militaires en hausse",
+            "La prochaine réunion aura lieu à Oslo.",
+        )
+        assert ["title", "paragraph", "boilerplate", "boilerplate", "paragraph"] == [item.role for item in result.lines]

@@ -8,7 +8,8 @@ what was set aside. The rules, in order:
 1. Site furniture recognised by the patterns of ``data/boilerplate.toml`` wherever it
    stands: share buttons, "Loading", image file names, photo credits, captchas, cookie
    and newsletter prompts, breadcrumbs, CMS footers and placeholders.
-2. Teasers: a marker such as "Lire aussi" or "Related coverage" and the line after it.
+2. Teasers: a marker such as "Lire aussi" or "Related coverage" and the line after it,
+   and the short lines after that when they run to the end of the page or to furniture.
 3. The page's tail: from a marker such as "You may also like", "Laisser un commentaire"
    or "Copier le lien" (once some body has been read) to the end, every line.
 4. The header, the lines before the first body paragraph: a source credit, a byline
@@ -202,12 +203,40 @@ def _furniture(texts: list[str]) -> list[str | None]:
             if index + 1 < len(texts) and len(texts[index + 1]) <= _TITLE_MAX_CHARS:
                 roles[index + 1] = "boilerplate"
                 index += 1
+                # A list of teasers: more headlines up to the end of the page or the
+                # next furniture. A run that reaches body text is headings and body.
+                end = _teaser_list_end(texts, index + 1)
+                for rest in range(index + 1, end):
+                    roles[rest] = "boilerplate"
+                index = max(index, end - 1)
         elif short and (rules.line_patterns.fullmatch(text) or tail):
             roles[index] = "boilerplate"
         elif _is_paragraph_like(text):
             body_seen = True
         index += 1
     return roles
+
+
+def _teaser_list_end(texts: list[str], start: int) -> int:
+    """
+    The end of a list of teaser headlines starting at ``start`` (``start`` when there is
+    none): short lines without a sentence among them (headlines do not end with a
+    period), running to the end of the page or to a line of furniture.
+    """
+    rules = boilerplate_rules()
+    index = start
+    while index < len(texts):
+        text = texts[index]
+        if len(text) > _TITLE_MAX_CHARS or _is_paragraph_like(text) or text.endswith("."):
+            return start  # body text follows: the short lines were headings and body
+        if (
+            rules.line_patterns.fullmatch(text)
+            or rules.tail_markers.fullmatch(text)
+            or rules.teaser_markers.fullmatch(text)
+        ):
+            return index
+        index += 1
+    return index
 
 
 def _longer_headline(texts: list[str], roles: list[str | None], title_index: int | None, first_body: int) -> int | None:
