@@ -173,3 +173,39 @@ class TestTeasersAndTail:
             "La prochaine réunion aura lieu à Oslo.",
         )
         assert ["title", "paragraph", "boilerplate", "boilerplate", "paragraph"] == [item.role for item in result.lines]
+
+
+class TestHeader:
+    @pytest.mark.parametrize(
+        "masthead", ["La Gazette du Nord", "L'Express de Lorraine", "Le Soir Plus", "Alpes Hebdo", "Reuters Africa"],
+    )
+    def test_outlet_name_above_the_headline(self, masthead: str) -> None:
+        """The outlet's name above the headline is furniture, neither title nor byline."""
+        result = cleaned(masthead, "Défense", TITLE, "Par Jeanne Exemple", PARAGRAPH)
+        assert ("boilerplate", TITLE, "Jeanne Exemple") == (result.lines[0].role, result.title, result.byline)
+
+    def test_outlet_name_is_not_a_source_above_the_headline(self) -> None:
+        """A newspaper's name at the top of its page is not the article's source credit."""
+        result = cleaned("Le Figaro", TITLE, PARAGRAPH)
+        assert ("boilerplate", None) == (result.lines[0].role, result.source)
+
+    def test_outlet_like_headline_without_another_stays_the_title(self) -> None:
+        """A headline that reads like an outlet's name is kept when no other headline follows."""
+        result = cleaned("Le Journal de la Défense", PARAGRAPH)
+        assert "Le Journal de la Défense" == result.title
+
+    def test_agency_signature_is_the_source(self) -> None:
+        """"Par AFP" credits the agency."""
+        result = cleaned(TITLE, "Par AFP", PARAGRAPH)
+        assert ("source", "AFP") == (result.lines[1].role, result.source)
+
+    def test_kicker_before_the_headline(self) -> None:
+        """A section label above "DIRECT. ..." is a label; the line with the kicker is the headline."""
+        headline = "DIRECT. Guerre en Ukraine : les alliés se réunissent en urgence à Bruxelles"
+        result = cleaned("Guerre en Ukraine", headline, PARAGRAPH)
+        assert (headline, "boilerplate") == (result.title, result.lines[0].role)
+
+    @pytest.mark.parametrize("label", ["L'essentiel", "En résumé:", "À retenir"])
+    def test_summary_label_is_not_furniture(self, label: str) -> None:
+        """A label heading the summary under the headline is part of the article."""
+        assert "boilerplate" != role_of(label, TITLE, label, "Les ministres se sont réunis jeudi.", PARAGRAPH)

@@ -14,8 +14,9 @@ what was set aside. The rules, in order:
    or "Copier le lien" (once some body has been read) to the end, every line.
 4. The header, the lines before the first body paragraph: a source credit, a byline
    ("Par ...", or a line that is only a person's name), a date or time stamp (dateline),
-   a lone word above the headline (a section label), a line in the other language than
-   the article (an untranslated caption); the first remaining line is the title.
+   the outlet's name above the headline ("La Gazette de ..."), a lone word above the
+   headline (a section label), a line in the other language than the article (an
+   untranslated caption); the first remaining line is the title.
 5. A later line identical to the title is a repeated headline (furniture).
 6. In the body, a short credit line is the source ("Selon RIA Novosti", "(Belga)",
    "Avec AFP"); a short line without closing punctuation that introduces a paragraph is a
@@ -74,6 +75,11 @@ _SIGNED = re.compile(
     r"([A-ZÀ-Ý][\w’'-]+(?: (?:[A-ZÀ-Ý][\w’'-]+|de|van|von|der|le|la)){1,3})"
     r"(?:, (?:[A-ZÀ-Ý][\w-]+|(?:correspondante?|envoyée? spéciale?|journaliste|reporter|correspondent|à|au|en)\b[^.!?]{0,50})| (?:in|à) [A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)"
 )
+_BY_AGENCY = re.compile(r"(?:par|by)\s+(\S.{0,40})", re.IGNORECASE)
+# After the headline, short labels that head a summary of the article rather than
+# furniture ("L'essentiel", "En résumé").
+_SUMMARY_LABELS = frozenset({"l'essentiel", "l’essentiel", "en bref", "en résumé", "résumé", "à retenir",
+                             "ce qu'il faut retenir", "ce qu’il faut retenir", "key points", "at a glance"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
 
 
@@ -129,6 +135,9 @@ def _agency_credit(text: str) -> str | None:
     bare = text.strip("()[]. –—-")
     if bare.casefold() in _folded_agencies():
         return bare
+    by_agency = _BY_AGENCY.fullmatch(bare)
+    if by_agency and by_agency.group(1).casefold() in _folded_agencies():
+        return by_agency.group(1)  # "Par AFP": an agency signs the article
     match = _CREDIT.fullmatch(text)
     if match:
         named = match.group(1).strip(" .)")
@@ -171,7 +180,34 @@ def _names_an_outlet(name: str) -> bool:
 
 _PRESS_WORDS = frozenset({"journal", "voix", "presse", "press", "times", "post", "monde", "figaro",
                           "quotidien", "dépêche", "courrier", "parisien", "nouvelliste", "soir",
-                          "matin", "républicain", "progrès", "gazette", "tribune", "écho", "echo"})
+                          "matin", "républicain", "progrès", "gazette", "tribune", "écho", "echo",
+                          "express", "hebdo", "télévision", "télévisions", "radio", "magazine"})
+
+
+def _is_outlet_name(text: str) -> bool:
+    """
+    The outlet's own name, as a page shows it above the headline: "La Dépêche de
+    l'Ouest", "L'Express du Maghreb", "Balkans Hebdo", "Sputnik Afrique" (an agency and
+    a region), "Le Figaro".
+    """
+    if text.endswith((".", "!", "?", ":", ",")) or any(ch.isdigit() for ch in text):
+        return False
+    words = text.replace("’", "'").split()
+    if not words or len(words) > 10:
+        return False
+    if text.casefold() in _folded_agencies():
+        return True
+    folded = [w.casefold() for w in words]
+    if folded[0].startswith("l'") and len(folded[0]) > 2:
+        folded[:1] = ["l'", folded[0][2:]]
+        words[:1] = ["L'", words[0][2:]]
+    if len(folded) >= 2 and folded[0] in ("le", "la", "les", "l'", "the"):
+        if folded[1] in _PRESS_WORDS and is_upper_initial(words[1]) and len(words) <= 6:
+            return True  # a title of the press: "La Dépêche de l'Ouest", "Le Soir Plus"
+    if len(words) <= 3 and all(is_upper_initial(w) for w in words):
+        if any(w in _PRESS_WORDS for w in folded[1:]) or folded[0] in _folded_agencies():
+            return True  # "Balkans Hebdo", "France Télévisions", "Sputnik Afrique"
+    return False
 
 
 def _other_language(text: str, article_language: str) -> bool:
@@ -239,6 +275,9 @@ def _teaser_list_end(texts: list[str], start: int) -> int:
     return index
 
 
+_KICKER = re.compile(r"^[\w’'-]{2,20}\. ")
+
+
 def _longer_headline(texts: list[str], roles: list[str | None], title_index: int | None, first_body: int) -> int | None:
     """
     "Politique canadienne" above "Sommet de l'OTAN : Ottawa promet les 2 %...": a title
@@ -251,7 +290,9 @@ def _longer_headline(texts: list[str], roles: list[str | None], title_index: int
         if roles[index] == "paragraph":
             text = texts[index]
             # It must read as a headline: one sentence at most, no reported speech.
-            headline_like = not text[:1].islower() and ". " not in text and not _has_incise(text)
+            # A one-word kicker may lead it ("DIRECT. ...", "Brest. ...").
+            unkicked = _KICKER.sub("", text, count=1)
+            headline_like = not text[:1].islower() and ". " not in unkicked and not _has_incise(text)
             if len(text.split()) >= 5 and len(text) <= _TITLE_MAX_CHARS and headline_like:
                 roles[title_index] = "boilerplate"
                 roles[index] = "title"
@@ -287,6 +328,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
     byline: str | None = None
     source: str | None = None
     lone_labels: list[int] = []
+    mastheads: list[int] = []
     for index in range(first_body):
         if roles[index] is not None:
             continue
@@ -296,6 +338,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
         by = _byline(text)
         if title_index is not None and text == texts[title_index]:
             roles[index] = "boilerplate"  # the headline repeated
+        elif title_index is None and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name above the headline
+            mastheads.append(index)
         elif credit is not None:
             roles[index] = "source"
             source = source or credit
@@ -322,11 +367,18 @@ def clean_text(raw: str, language: str) -> CleanedText:
         elif title_index is None and len(text) <= _TITLE_MAX_CHARS and not text[:1].islower():
             roles[index] = "title"
             title_index = index
-        elif title_index is not None and len(words) <= 3 and len(text) < 30:
+        elif (
+            title_index is not None and len(words) <= 3 and len(text) < 30
+            and not text.endswith(":") and text.casefold() not in _SUMMARY_LABELS
+        ):
             roles[index] = "boilerplate"  # a label between headline and body
         else:
             roles[index] = "paragraph"
     title_index = _longer_headline(texts, roles, title_index, first_body)
+    if title_index is None and mastheads:
+        # Nothing but the outlet-like line could be the headline: it was the headline.
+        title_index = mastheads[0]
+        roles[title_index] = "title"
     if title_index is None and lone_labels and texts[lone_labels[0]].casefold() not in rules.section_labels:
         # No headline came after the lone word: the lone word was the headline.
         title_index = lone_labels[0]
