@@ -209,3 +209,31 @@ class TestHeader:
     def test_summary_label_is_not_furniture(self, label: str) -> None:
         """A label heading the summary under the headline is part of the article."""
         assert "boilerplate" != role_of(label, TITLE, label, "Les ministres se sont réunis jeudi.", PARAGRAPH)
+
+
+class TestBylines:
+    @pytest.mark.parametrize(
+        ("line", "author", "agency"),
+        [
+            ("Par Claire Martin et Paul Lenoir", "Claire Martin et Paul Lenoir", None),
+            ("By Jane Doe and John Roe", "Jane Doe and John Roe", None),
+            ("By JANE DOE and JOHN ROE", "Jane Doe and John Roe", None),
+            ("Par Claire Martin (à Riga, envoyée spéciale) et Paul Lenoir", "Claire Martin et Paul Lenoir", None),
+            ("Par Paul Lenoir, envoyé spécial à Madrid", "Paul Lenoir", None),
+            ("Texte : Claire Martin", "Claire Martin", None),
+            ("Written by Jane Doe", "Jane Doe", None),
+            ("Article rédigé par Paul Lenoir - Radio Exemple avec AFP", "Paul Lenoir", "AFP"),
+            ("Claire Martin à Québec avec l'Agence France-Presse", "Claire Martin", "Agence France-Presse"),
+            ("Paul Lenoir (voir ses articles)", "Paul Lenoir", None),
+            ("Par Paul Lenoir et AFP", "Paul Lenoir", "AFP"),
+        ],
+    )
+    def test_byline(self, line: str, author: str, agency: str | None) -> None:
+        """The byline's authors and the agency it credits."""
+        result = cleaned(TITLE, line, PARAGRAPH)
+        assert ("byline", author, agency) == (result.lines[1].role, result.byline, result.source)
+
+    def test_name_with_another_name_after_avec_is_not_a_byline(self) -> None:
+        """"X à Paris avec Y" names no agency: it is not a byline."""
+        line = "Emmanuel Exemple à Paris avec Olaf Modèle"
+        assert "byline" != role_of(line, TITLE, line, PARAGRAPH)

@@ -47,7 +47,14 @@ _TITLE_MAX_CHARS = 300
 _PATTERN_MAX_CHARS = 600  # furniture patterns are only tried on lines this short
 _CREDIT_MAX_CHARS = 80
 _BYLINE_REACH = 4  # a byline or dateline may follow the standfirst: look at the first body lines
-_BYLINE = re.compile(r"(?:par|by)\s+(\S.{0,80}?)(?:\s+(?:avec|with|et|and)\s+(\S.{0,40}))?", re.IGNORECASE)
+_BYLINE_MAX_CHARS = 160
+_BY_PREFIX = re.compile(
+    r"(?:(?:article |texte )?(?:rédigée?|écrite?) par|written by|par|by|textes?\s*:|text\s*:)\s+", re.IGNORECASE
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_WITH_AGENCY = re.compile(r"(\S.{0,120}?)\s+(?:avec|with)\s+(\S.{0,50})", re.IGNORECASE)
+_OUTLET_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{1,40}$")
+_CO_AUTHOR = re.compile(r",?\s+(?:et|and|&)\s+|,\s+(?=[A-ZÀ-Ý][\w’'-]+ [A-ZÀ-Ý])")
 _CREDIT = re.compile(
     r"\(?\s*(?:selon|source|sources|avec|d'après|d’après|with|according to)\s*:?\s+(\S.{0,60}?)\s*\)?\.?",
     re.IGNORECASE,
@@ -157,17 +164,48 @@ def _byline(text: str) -> tuple[str | None, str | None] | None:
     for a name followed by a place or a role ("Lise Bovard, Berne", "Hugo Tremblay,
     correspondant à Washington", "Hannah Whitlock in Vilnius"); the author is None when
     the byline names an outlet ("Par Le Journal de Paris avec AFP").
+
+    Two or three authors are kept together ("Par Anne Roy et Paul Lenoir", "By JANE DOE
+    and JOHN ROE" as "Jane Doe and John Roe"); a remark in parentheses and the outlet
+    after a dash are left out ("Par Anne Roy (à Kiev) - France 3 avec AFP"); "Texte :",
+    "Written by", "Article rédigé par" introduce a byline like "Par".
     """
-    signed = _SIGNED.fullmatch(text)
+    if len(text) > _BYLINE_MAX_CHARS:
+        return None
+    prefix = _BY_PREFIX.match(text)
+    rest = _PARENTHESES.sub("", text[prefix.end():] if prefix else text).strip()
+    agency: str | None = None
+    with_agency = _WITH_AGENCY.fullmatch(rest)
+    if with_agency:
+        named = with_agency.group(2).strip(" .")
+        named = named[2:] if named[:2].casefold() in ("l'", "l’") else named
+        # Without "Par", only a known agency may follow "avec": "X à Ottawa avec l'AFP".
+        if is_upper_initial(named) and len(named.split()) <= 6 and (prefix or named.casefold() in _folded_agencies()):
+            rest, agency = with_agency.group(1), named
+    rest = _OUTLET_SUFFIX.sub("", rest, count=1)
+    if prefix:
+        parts = _CO_AUTHOR.split(rest)
+        conjunctions = _CO_AUTHOR.findall(rest)
+        if 1 < len(parts) and parts[-1].casefold() in _folded_agencies() and agency is None:
+            agency = parts.pop()  # "Par Jean Martin et AFP"
+            conjunctions.pop()
+        parts = [_name_case(part) for part in parts]
+        if len(parts) <= 3 and all(_is_name_like(part) for part in parts):
+            author: str | None = parts[0] + "".join(c + p for c, p in zip(conjunctions, parts[1:], strict=False))
+            if _names_an_outlet(parts[0]):
+                author = None
+            return author, agency
+    signed = _SIGNED.fullmatch(rest)
     if signed and _is_name_like(signed.group(1)) and not _names_an_outlet(signed.group(1)):
-        return signed.group(1).strip(), None
-    match = _BYLINE.fullmatch(text)
-    if match and _is_name_like(match.group(1)):
-        author: str | None = match.group(1).strip()
-        if author and _names_an_outlet(author):
-            author = None
-        return author, (match.group(2) or "").strip(" .") or None
+        return signed.group(1).strip(), agency
+    if not prefix and rest != text and _is_name_like(rest) and not _names_an_outlet(rest):
+        return rest, agency  # "Jean Martin (voir ses articles)"
     return None
+
+
+def _name_case(name: str) -> str:
+    """ "JANE DOE" as "Jane Doe"; a name already in mixed case is kept."""
+    return name.title() if name.isupper() else name
 
 
 def _names_an_outlet(name: str) -> bool:
