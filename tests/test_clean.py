@@ -237,3 +237,25 @@ class TestBylines:
         """"X à Paris avec Y" names no agency: it is not a byline."""
         line = "Emmanuel Exemple à Paris avec Olaf Modèle"
         assert "byline" != role_of(line, TITLE, line, PARAGRAPH)
+
+
+class TestOutletAndCredits:
+    def test_outlet_name_under_the_headline_is_not_a_byline(self) -> None:
+        """An agency's regional name under the headline is furniture, not an author."""
+        result = cleaned(TITLE, "Reuters Africa", PARAGRAPH)
+        assert ("boilerplate", None) == (result.lines[1].role, result.byline)
+
+    def test_bare_agency_under_the_headline_stays_the_source(self) -> None:
+        """A bare agency name under the headline is still the source credit."""
+        result = cleaned(TITLE, "Associated Press", PARAGRAPH)
+        assert ("source", "Associated Press") == (result.lines[1].role, result.source)
+
+    def test_outlet_name_by_the_byline(self) -> None:
+        """The outlet's name next to the byline, after the standfirst, is furniture."""
+        result = cleaned(TITLE, PARAGRAPH, "Par Paul Lenoir", "Radio Exemple Télévisions", PARAGRAPH_2)
+        assert ["title", "paragraph", "byline", "boilerplate", "paragraph"] == [item.role for item in result.lines]
+
+    def test_with_the_information_of_an_agency(self) -> None:
+        """"Avec les informations de X" credits X."""
+        result = cleaned(TITLE, PARAGRAPH, PARAGRAPH_2, "Avec les informations de Presse Exemple")
+        assert ("source", "Presse Exemple") == (result.lines[-1].role, result.source)

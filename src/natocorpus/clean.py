@@ -56,7 +56,8 @@ _WITH_AGENCY = re.compile(r"(\S.{0,120}?)\s+(?:avec|with)\s+(\S.{0,50})", re.IGN
 _OUTLET_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{1,40}$")
 _CO_AUTHOR = re.compile(r",?\s+(?:et|and|&)\s+|,\s+(?=[A-ZÀ-Ý][\w’'-]+ [A-ZÀ-Ý])")
 _CREDIT = re.compile(
-    r"\(?\s*(?:selon|source|sources|avec|d'après|d’après|with|according to)\s*:?\s+(\S.{0,60}?)\s*\)?\.?",
+    r"\(?\s*(?:selon|source|sources|avec (?:les )?informations (?:de|d['’])|avec|d'après|d’après|with|according to)"
+    r"\s*:?\s*(\S.{0,60}?)\s*\)?\.?",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -386,6 +387,8 @@ def clean_text(raw: str, language: str) -> CleanedText:
             roles[index] = "byline"
             byline = byline or by[0]
             source = source or by[1]
+        elif title_index is not None and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name under the headline, not a byline
         elif _DATELINE.fullmatch(text) and len(words) <= 14 and not text.endswith("."):
             roles[index] = "dateline"
         elif title_index is None and text.isupper() and len(words) <= 4:
@@ -450,6 +453,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
         if credit is not None:
             roles[index] = "source"
             source = source or credit
+            continue
+        if body_lines_seen <= _BYLINE_REACH and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name by the byline ("France Télévisions")
             continue
         following = next((i for i in range(index + 1, len(spans)) if roles[i] is None), None)
         if (
