@@ -8,13 +8,15 @@ what was set aside. The rules, in order:
 1. Site furniture recognised by the patterns of ``data/boilerplate.toml`` wherever it
    stands: share buttons, "Loading", image file names, photo credits, captchas, cookie
    and newsletter prompts, breadcrumbs, CMS footers and placeholders.
-2. Teasers: a marker such as "Lire aussi" or "Related coverage" and the line after it.
+2. Teasers: a marker such as "Lire aussi" or "Related coverage" and the line after it,
+   and the short lines after that when they run to the end of the page or to furniture.
 3. The page's tail: from a marker such as "You may also like", "Laisser un commentaire"
    or "Copier le lien" (once some body has been read) to the end, every line.
 4. The header, the lines before the first body paragraph: a source credit, a byline
    ("Par ...", or a line that is only a person's name), a date or time stamp (dateline),
-   a lone word above the headline (a section label), a line in the other language than
-   the article (an untranslated caption); the first remaining line is the title.
+   the outlet's name above the headline ("La Gazette de ..."), a lone word above the
+   headline (a section label), a line in the other language than the article (an
+   untranslated caption); the first remaining line is the title.
 5. A later line identical to the title is a repeated headline (furniture).
 6. In the body, a short credit line is the source ("Selon RIA Novosti", "(Belga)",
    "Avec AFP"); a short line without closing punctuation that introduces a paragraph is a
@@ -45,9 +47,17 @@ _TITLE_MAX_CHARS = 300
 _PATTERN_MAX_CHARS = 600  # furniture patterns are only tried on lines this short
 _CREDIT_MAX_CHARS = 80
 _BYLINE_REACH = 4  # a byline or dateline may follow the standfirst: look at the first body lines
-_BYLINE = re.compile(r"(?:par|by)\s+(\S.{0,80}?)(?:\s+(?:avec|with|et|and)\s+(\S.{0,40}))?", re.IGNORECASE)
+_BYLINE_MAX_CHARS = 160
+_BY_PREFIX = re.compile(
+    r"(?:(?:article |texte )?(?:rédigée?|écrite?) par|written by|par|by|textes?\s*:|text\s*:)\s+", re.IGNORECASE
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_WITH_AGENCY = re.compile(r"(\S.{0,120}?)\s+(?:avec|with)\s+(\S.{0,50})", re.IGNORECASE)
+_OUTLET_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{1,40}$")
+_CO_AUTHOR = re.compile(r",?\s+(?:et|and|&)\s+|,\s+(?=[A-ZÀ-Ý][\w’'-]+ [A-ZÀ-Ý])")
 _CREDIT = re.compile(
-    r"\(?\s*(?:selon|source|sources|avec|d'après|d’après|with|according to)\s*:?\s+(\S.{0,60}?)\s*\)?\.?",
+    r"\(?\s*(?:selon|source|sources|avec (?:les )?informations (?:de|d['’])|avec|d'après|d’après|with|according to)"
+    r"\s*:?\s*(\S.{0,60}?)\s*\)?\.?",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -73,6 +83,11 @@ _SIGNED = re.compile(
     r"([A-ZÀ-Ý][\w’'-]+(?: (?:[A-ZÀ-Ý][\w’'-]+|de|van|von|der|le|la)){1,3})"
     r"(?:, (?:[A-ZÀ-Ý][\w-]+|(?:correspondante?|envoyée? spéciale?|journaliste|reporter|correspondent|à|au|en)\b[^.!?]{0,50})| (?:in|à) [A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)"
 )
+_BY_AGENCY = re.compile(r"(?:par|by)\s+(\S.{0,40})", re.IGNORECASE)
+# After the headline, short labels that head a summary of the article rather than
+# furniture ("L'essentiel", "En résumé").
+_SUMMARY_LABELS = frozenset({"l'essentiel", "l’essentiel", "en bref", "en résumé", "résumé", "à retenir",
+                             "ce qu'il faut retenir", "ce qu’il faut retenir", "key points", "at a glance"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "ter", "bin", "ben"})
 
 
@@ -128,6 +143,9 @@ def _agency_credit(text: str) -> str | None:
     bare = text.strip("()[]. –—-")
     if bare.casefold() in _folded_agencies():
         return bare
+    by_agency = _BY_AGENCY.fullmatch(bare)
+    if by_agency and by_agency.group(1).casefold() in _folded_agencies():
+        return by_agency.group(1)  # "Par AFP": an agency signs the article
     match = _CREDIT.fullmatch(text)
     if match:
         named = match.group(1).strip(" .)")
@@ -147,17 +165,48 @@ def _byline(text: str) -> tuple[str | None, str | None] | None:
     for a name followed by a place or a role ("Lise Bovard, Berne", "Hugo Tremblay,
     correspondant à Washington", "Hannah Whitlock in Vilnius"); the author is None when
     the byline names an outlet ("Par Le Journal de Paris avec AFP").
+
+    Two or three authors are kept together ("Par Anne Roy et Paul Lenoir", "By JANE DOE
+    and JOHN ROE" as "Jane Doe and John Roe"); a remark in parentheses and the outlet
+    after a dash are left out ("Par Anne Roy (à Kiev) - France 3 avec AFP"); "Texte :",
+    "Written by", "Article rédigé par" introduce a byline like "Par".
     """
-    signed = _SIGNED.fullmatch(text)
+    if len(text) > _BYLINE_MAX_CHARS:
+        return None
+    prefix = _BY_PREFIX.match(text)
+    rest = _PARENTHESES.sub("", text[prefix.end():] if prefix else text).strip()
+    agency: str | None = None
+    with_agency = _WITH_AGENCY.fullmatch(rest)
+    if with_agency:
+        named = with_agency.group(2).strip(" .")
+        named = named[2:] if named[:2].casefold() in ("l'", "l’") else named
+        # Without "Par", only a known agency may follow "avec": "X à Ottawa avec l'AFP".
+        if is_upper_initial(named) and len(named.split()) <= 6 and (prefix or named.casefold() in _folded_agencies()):
+            rest, agency = with_agency.group(1), named
+    rest = _OUTLET_SUFFIX.sub("", rest, count=1)
+    if prefix:
+        parts = _CO_AUTHOR.split(rest)
+        conjunctions = _CO_AUTHOR.findall(rest)
+        if 1 < len(parts) and parts[-1].casefold() in _folded_agencies() and agency is None:
+            agency = parts.pop()  # "Par Jean Martin et AFP"
+            conjunctions.pop()
+        parts = [_name_case(part) for part in parts]
+        if len(parts) <= 3 and all(_is_name_like(part) for part in parts):
+            author: str | None = parts[0] + "".join(c + p for c, p in zip(conjunctions, parts[1:], strict=False))
+            if _names_an_outlet(parts[0]):
+                author = None
+            return author, agency
+    signed = _SIGNED.fullmatch(rest)
     if signed and _is_name_like(signed.group(1)) and not _names_an_outlet(signed.group(1)):
-        return signed.group(1).strip(), None
-    match = _BYLINE.fullmatch(text)
-    if match and _is_name_like(match.group(1)):
-        author: str | None = match.group(1).strip()
-        if author and _names_an_outlet(author):
-            author = None
-        return author, (match.group(2) or "").strip(" .") or None
+        return signed.group(1).strip(), agency
+    if not prefix and rest != text and _is_name_like(rest) and not _names_an_outlet(rest):
+        return rest, agency  # "Jean Martin (voir ses articles)"
     return None
+
+
+def _name_case(name: str) -> str:
+    """ "JANE DOE" as "Jane Doe"; a name already in mixed case is kept."""
+    return name.title() if name.isupper() else name
 
 
 def _names_an_outlet(name: str) -> bool:
@@ -170,7 +219,34 @@ def _names_an_outlet(name: str) -> bool:
 
 _PRESS_WORDS = frozenset({"journal", "voix", "presse", "press", "times", "post", "monde", "figaro",
                           "quotidien", "dépêche", "courrier", "parisien", "nouvelliste", "soir",
-                          "matin", "républicain", "progrès", "gazette", "tribune", "écho", "echo"})
+                          "matin", "républicain", "progrès", "gazette", "tribune", "écho", "echo",
+                          "express", "hebdo", "télévision", "télévisions", "radio", "magazine"})
+
+
+def _is_outlet_name(text: str) -> bool:
+    """
+    The outlet's own name, as a page shows it above the headline: "La Dépêche de
+    l'Ouest", "L'Express du Maghreb", "Balkans Hebdo", "Sputnik Afrique" (an agency and
+    a region), "Le Figaro".
+    """
+    if text.endswith((".", "!", "?", ":", ",")) or any(ch.isdigit() for ch in text):
+        return False
+    words = text.replace("’", "'").split()
+    if not words or len(words) > 10:
+        return False
+    if text.casefold() in _folded_agencies():
+        return True
+    folded = [w.casefold() for w in words]
+    if folded[0].startswith("l'") and len(folded[0]) > 2:
+        folded[:1] = ["l'", folded[0][2:]]
+        words[:1] = ["L'", words[0][2:]]
+    if len(folded) >= 2 and folded[0] in ("le", "la", "les", "l'", "the"):
+        if folded[1] in _PRESS_WORDS and is_upper_initial(words[1]) and len(words) <= 6:
+            return True  # a title of the press: "La Dépêche de l'Ouest", "Le Soir Plus"
+    if len(words) <= 3 and all(is_upper_initial(w) for w in words):
+        if any(w in _PRESS_WORDS for w in folded[1:]) or folded[0] in _folded_agencies():
+            return True  # "Balkans Hebdo", "France Télévisions", "Sputnik Afrique"
+    return False
 
 
 def _other_language(text: str, article_language: str) -> bool:
@@ -202,12 +278,43 @@ def _furniture(texts: list[str]) -> list[str | None]:
             if index + 1 < len(texts) and len(texts[index + 1]) <= _TITLE_MAX_CHARS:
                 roles[index + 1] = "boilerplate"
                 index += 1
+                # A list of teasers: more headlines up to the end of the page or the
+                # next furniture. A run that reaches body text is headings and body.
+                end = _teaser_list_end(texts, index + 1)
+                for rest in range(index + 1, end):
+                    roles[rest] = "boilerplate"
+                index = max(index, end - 1)
         elif short and (rules.line_patterns.fullmatch(text) or tail):
             roles[index] = "boilerplate"
         elif _is_paragraph_like(text):
             body_seen = True
         index += 1
     return roles
+
+
+def _teaser_list_end(texts: list[str], start: int) -> int:
+    """
+    The end of a list of teaser headlines starting at ``start`` (``start`` when there is
+    none): short lines without a sentence among them (headlines do not end with a
+    period), running to the end of the page or to a line of furniture.
+    """
+    rules = boilerplate_rules()
+    index = start
+    while index < len(texts):
+        text = texts[index]
+        if len(text) > _TITLE_MAX_CHARS or _is_paragraph_like(text) or text.endswith("."):
+            return start  # body text follows: the short lines were headings and body
+        if (
+            rules.line_patterns.fullmatch(text)
+            or rules.tail_markers.fullmatch(text)
+            or rules.teaser_markers.fullmatch(text)
+        ):
+            return index
+        index += 1
+    return index
+
+
+_KICKER = re.compile(r"^[\w’'-]{2,20}\. ")
 
 
 def _longer_headline(texts: list[str], roles: list[str | None], title_index: int | None, first_body: int) -> int | None:
@@ -222,7 +329,9 @@ def _longer_headline(texts: list[str], roles: list[str | None], title_index: int
         if roles[index] == "paragraph":
             text = texts[index]
             # It must read as a headline: one sentence at most, no reported speech.
-            headline_like = not text[:1].islower() and ". " not in text and not _has_incise(text)
+            # A one-word kicker may lead it ("DIRECT. ...", "Brest. ...").
+            unkicked = _KICKER.sub("", text, count=1)
+            headline_like = not text[:1].islower() and ". " not in unkicked and not _has_incise(text)
             if len(text.split()) >= 5 and len(text) <= _TITLE_MAX_CHARS and headline_like:
                 roles[title_index] = "boilerplate"
                 roles[index] = "title"
@@ -258,6 +367,7 @@ def clean_text(raw: str, language: str) -> CleanedText:
     byline: str | None = None
     source: str | None = None
     lone_labels: list[int] = []
+    mastheads: list[int] = []
     for index in range(first_body):
         if roles[index] is not None:
             continue
@@ -267,6 +377,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
         by = _byline(text)
         if title_index is not None and text == texts[title_index]:
             roles[index] = "boilerplate"  # the headline repeated
+        elif title_index is None and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name above the headline
+            mastheads.append(index)
         elif credit is not None:
             roles[index] = "source"
             source = source or credit
@@ -274,6 +387,8 @@ def clean_text(raw: str, language: str) -> CleanedText:
             roles[index] = "byline"
             byline = byline or by[0]
             source = source or by[1]
+        elif title_index is not None and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name under the headline, not a byline
         elif _DATELINE.fullmatch(text) and len(words) <= 14 and not text.endswith("."):
             roles[index] = "dateline"
         elif title_index is None and text.isupper() and len(words) <= 4:
@@ -293,11 +408,18 @@ def clean_text(raw: str, language: str) -> CleanedText:
         elif title_index is None and len(text) <= _TITLE_MAX_CHARS and not text[:1].islower():
             roles[index] = "title"
             title_index = index
-        elif title_index is not None and len(words) <= 3 and len(text) < 30:
+        elif (
+            title_index is not None and len(words) <= 3 and len(text) < 30
+            and not text.endswith(":") and text.casefold() not in _SUMMARY_LABELS
+        ):
             roles[index] = "boilerplate"  # a label between headline and body
         else:
             roles[index] = "paragraph"
     title_index = _longer_headline(texts, roles, title_index, first_body)
+    if title_index is None and mastheads:
+        # Nothing but the outlet-like line could be the headline: it was the headline.
+        title_index = mastheads[0]
+        roles[title_index] = "title"
     if title_index is None and lone_labels and texts[lone_labels[0]].casefold() not in rules.section_labels:
         # No headline came after the lone word: the lone word was the headline.
         title_index = lone_labels[0]
@@ -331,6 +453,9 @@ def clean_text(raw: str, language: str) -> CleanedText:
         if credit is not None:
             roles[index] = "source"
             source = source or credit
+            continue
+        if body_lines_seen <= _BYLINE_REACH and _is_outlet_name(text):
+            roles[index] = "boilerplate"  # the outlet's name by the byline ("France Télévisions")
             continue
         following = next((i for i in range(index + 1, len(spans)) if roles[i] is None), None)
         if (
