@@ -276,6 +276,24 @@ class TestAttribution:
         body = "Laura Simon a salué les soldats. Kevin Muller part mardi pour l'Estonie. « C'est dur », confie-t-elle."
         assert "Laura Simon" == quotes_of(body)[0][1]
 
+    def test_place_opening_the_sentence_gives_a_title_its_country(self) -> None:
+        """"À Ottawa, le ministre des Affaires étrangères a assuré": Canada's foreign minister on the date."""
+        body = (
+            "Publié le 20 août 2021\n\nHélène Tardif attend son frère à Kaboul.\n\n"
+            "À Ottawa, le ministre des Affaires étrangères a assuré que le Canada faisait « tout ce qui est "
+            "humainement possible »."
+        )
+        assert "Marc Garneau" == quotes_of(body)[0][1]
+
+    def test_title_not_bound_to_a_registry_name_of_another_office(self) -> None:
+        """"un retour de Donald Trump, le chef de la diplomatie américaine": the secretary of state."""
+        body = (
+            "Publié le 4 avril 2024\n\nVenu rassurer des Européens inquiets d'un éventuel retour de Donald "
+            "Trump, le chef de la diplomatie américaine a multiplié les gestes. « Nous restons engagés », "
+            "a-t-il affirmé."
+        )
+        assert "Antony Blinken" == quotes_of(body)[0][1]
+
     def test_no_speaker_is_none(self) -> None:
         """A quote with no cue and nobody speaking before it has no speaker."""
         result = article("Sur la banderole, on pouvait lire « Paix et liberté pour tous les peuples ».")

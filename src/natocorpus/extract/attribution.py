@@ -167,8 +167,11 @@ class Timeline:
         *,
         date: dt.date | None = None,
         home_country: str = "",
+        places: Sequence[tuple[int, int, str]] = (),
     ) -> None:
         self.line_starts = line_starts
+        self.places = sorted(places)
+        self.place_starts = [start for start, _, _ in self.places]
         self.entries: list[tuple[int, Mention]] = []
         self.index = index
         self.raw = raw
@@ -220,6 +223,13 @@ class Timeline:
             latest = self._latest(anaphor, position)
             if latest is not None:
                 return latest
+        if anaphor.kind == "title" and anaphor.office and not anaphor.country:
+            # "À Ottawa, le ministre des Affaires étrangères a assuré": the place the
+            # sentence opens with gives the title its country.
+            locale = self._locale(anaphor.start)
+            holder = registry_holder(anaphor.office, locale, self.date) if locale else None
+            if holder is not None:
+                return attrs.evolve(anaphor, name=holder, country=locale)
         found = self._antecedent(anaphor, position)
         if found is not None and not found.name:
             return found  # an anonymous source
@@ -230,6 +240,19 @@ class Timeline:
             if holder is not None:
                 found = attrs.evolve(anaphor, name=holder, country=self.home_country)
         return found
+
+    def _locale(self, position: int) -> str:
+        """The country of "À Ottawa," / "In Moscow," opening the sentence that holds ``position``."""
+        # A bounded window: a sentence that opens with a place is short before its title.
+        line_start = max(self.line_start(position), position - 300)
+        sentence = _LAST_SENTENCE_START.search(self.raw, line_start, position)
+        start = sentence.end() if sentence else line_start
+        index = bisect.bisect_left(self.place_starts, start)
+        if index >= len(self.places) or self.places[index][0] >= position:
+            return ""
+        place_start, place_end, code = self.places[index]
+        before, after = self.raw[start:place_start], self.raw[place_end:place_end + 3]
+        return code if _LOCALE_BEFORE.fullmatch(before) and after.lstrip(" ").startswith(",") else ""
 
     def _latest(self, anaphor: Mention, position: int) -> Mention | None:
         """"celui-ci", "ce dernier", "the latter": the person named last, subject or not."""
@@ -288,6 +311,10 @@ def _head_noun(text: str) -> str:
     words = text.split()
     head = fold(words[0]) if words else ""
     return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # noqa: PLR2004
+
+
+_LAST_SENTENCE_START = re.compile(r".*[.!?»”]\s+", re.DOTALL)
+_LOCALE_BEFORE = re.compile(r"\s*(?:à|a|in|depuis|from|de)\s+", re.IGNORECASE)
 
 
 def _office_fits(office: str, held: set[str] | frozenset[str]) -> bool:
@@ -389,6 +416,7 @@ def attribute_quotes(
     *,
     date: dt.date | None = None,
     home_country: str = "",
+    places: Sequence[tuple[int, int, str]] = (),
 ) -> list[Attribution]:
     """
     Choose the speaker of each quote, nearest evidence first (see the module docstring).
@@ -407,6 +435,8 @@ def attribute_quotes(
         home_country: The country the article is mostly about (ISO code), whose office
             holder an unnamed national title stands for when nobody in the text can
             hold it; "" for none.
+        places: ``(start, end, code)`` of the country and city mentions, for the place a
+            sentence opens with ("À Ottawa, le ministre ...").
 
     Returns:
         One attribution per quote.
@@ -414,7 +444,8 @@ def attribute_quotes(
     .. versionadded:: 0.1.0
     """
     context = _Context(raw=raw, cues=cues, index=index, quoted=quoted, language=language,
-                       timeline=Timeline(index, raw, quoted, line_starts, date=date, home_country=home_country),
+                       timeline=Timeline(index, raw, quoted, line_starts, date=date, home_country=home_country,
+                                         places=places),
                        sentences=sentences)
     outside = [c for c in cues if not quoted.contains(c.start)]
     context.outside_starts = [c.start for c in outside]

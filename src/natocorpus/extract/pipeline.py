@@ -148,6 +148,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     attributions = attribute_quotes(
         raw, speech, cues, index, quoted_marks, sentences, [start for start, _ in body_spans], language,
         date=date, home_country=_home_country(countries),
+        places=[(c.start, c.end, c.code) for c in countries] + [(c.start, c.end, c.country) for c in cities],
     )
 
     quotes = []
