@@ -101,6 +101,19 @@ class TestSpeechOrName:
         assert ["Ivan Petrov", "Ivan Petrov"] == [q.speaker_name for q in result.quotes]
 
 
+    def test_headline_quote_takes_the_body_speaker(self) -> None:
+        """A quote in the headline is a quote, spoken by whoever says those words in the body."""
+        result = extract_article(
+            "« Un jour historique pour notre Défense » : les premiers F-35 se sont posés\n\n"
+            "Les avions ont atterri mardi à la base aérienne. « C'est un jour historique pour notre Défense et "
+            "pour notre pays », a lancé le ministre de la Défense, Paul Dumont.\n",
+            "t",
+        )
+        assert [("Un jour historique pour notre Défense", "Paul Dumont"),
+                ("C'est un jour historique pour notre Défense et pour notre pays", "Paul Dumont")] == [
+            (q.text, q.speaker_name) for q in result.quotes]
+
+
 class TestKind:
     @pytest.mark.parametrize(
         ("body", "expected"),

@@ -19,7 +19,7 @@ from natocorpus.clean import clean_text
 from natocorpus.extract.countries import find_places
 from natocorpus.extract.dates import find_date
 from natocorpus.extract.language import detect_language
-from natocorpus.extract.attribution import MentionIndex, attribute_quotes
+from natocorpus.extract.attribution import Attribution, MentionIndex, attribute_quotes
 from natocorpus.extract.cues import SpeechCue, find_cues
 from natocorpus.extract.quotes import (
     QuoteCandidate,
@@ -30,7 +30,7 @@ from natocorpus.extract.quotes import (
 )
 from natocorpus.extract.speakers import find_mentions
 from natocorpus.gazetteer import country_adjective, lookup_country
-from natocorpus.text import Intervals, TokenizedLines
+from natocorpus.text import Intervals, TokenizedLines, fold
 from natocorpus.records import (
     Article,
     CountryMention,
@@ -117,7 +117,10 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     tokenized = TokenizedLines(raw, mention_spans)
 
     # Quotation spans and their classification.
-    candidates = find_quote_spans(raw, body_spans)
+    # The headline quotes too ("« L'Europe doit se préparer » : le rapport ..."); its
+    # words are found again in the body when the body quotes them in full.
+    title_spans = [(line.start, line.end) for line in lines if line.role == "title"]
+    candidates = find_quote_spans(raw, sorted(title_spans + body_spans))
     quoted_marks = Intervals([(c.open_at, c.close_at + 1) for c in candidates])
     sentences = SentenceIndex(raw, quoted_marks)
     cues = [cue for start, end in body_spans for cue in find_cues(raw, start, end, language, tokenized.tokens_of(start))]
@@ -151,6 +154,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         places=[(c.start, c.end, c.code) for c in countries] + [(c.start, c.end, c.country) for c in cities],
     )
 
+    attributions = _headline_quotes_from_body(raw, speech, attributions, title_spans)
     quotes = []
     country_starts = [c.start for c in countries]
     places = sorted([(c.start, c.code) for c in countries] + [(c.start, c.country) for c in cities])
@@ -187,6 +191,27 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         byline=cleaned.byline, lines=lines, quotes=quotes, terms=terms, persons=persons,
         countries=list(countries), cities=cities, date_text=date_text, date_start=date_start, path=path,
     )
+
+
+def _headline_quotes_from_body(
+    raw: str, speech: list[QuoteCandidate], attributions: list[Attribution], title_spans: list[tuple[int, int]]
+) -> list[Attribution]:
+    """
+    A quote in the headline speaks for whoever says the same words in the body; when the
+    body does not quote them, it keeps what the rules found (usually no speaker).
+    """
+    titles = Intervals(title_spans)
+    body = [(fold(raw[c.start:c.end]), a) for c, a in zip(speech, attributions, strict=True)
+            if not titles.contains(c.start) and a.mention is not None]
+    result = []
+    for candidate, attribution in zip(speech, attributions, strict=True):
+        if titles.contains(candidate.start):
+            words = fold(raw[candidate.start:candidate.end]).strip(" .,!?…")
+            same = next((a for text, a in body if words and words in text), None)
+            if same is not None:
+                attribution = Attribution(mention=same.mention, cue=None, rule="continuation")
+        result.append(attribution)
+    return result
 
 
 @lru_cache(maxsize=1)
