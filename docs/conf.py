@@ -255,9 +255,12 @@ def _check_api_complete(app):  # type: ignore[no-untyped-def]
 
 
 def _drop_object_base(app, name, obj, options, bases):  # type: ignore[no-untyped-def]
-    """Leave out "Bases: object", which says nothing."""
+    """Leave out "Bases: object", which says nothing, and private helper bases."""
     if list(bases) == [object]:
         bases.clear()
+    # Line and Quote share a private mixin (their text is a slice of the article): an
+    # implementation detail, not part of the API.
+    bases[:] = [base for base in bases if not getattr(base, "__name__", "").startswith("_")]
 
 
 def setup(app):  # type: ignore[no-untyped-def]
