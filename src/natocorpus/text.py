@@ -134,10 +134,19 @@ class PhraseMatcher:
             of the first word. The first word is compared folded (case and accents) when
             ``ignore_case`` is true, else exactly.
         ignore_case: Match case-insensitively.
+        followers: For first words whose phrases all go on into a next token (a
+            determiner before a noun): the keys that next token's key may start with.
+            Such a first word is tried only before one of them, which spares a regular
+            expression attempt at every "le" and "la". Each must be the key of the
+            next word's first token, made of letters and inner hyphens only, so that
+            the token of the text there holds it whole.
     """
 
-    def __init__(self, phrases: list[tuple[str, str]], *, ignore_case: bool) -> None:
+    def __init__(
+        self, phrases: list[tuple[str, str]], *, ignore_case: bool, followers: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.ignore_case = ignore_case
+        self.followers = {self._key(head): tuple(keys) for head, keys in (followers or {}).items()}
         grouped: dict[str, list[str]] = {}
         for head, pattern in phrases:
             grouped.setdefault(self._key(head), []).append(pattern)
@@ -169,10 +178,15 @@ class PhraseMatcher:
             return found  # the common case: no phrase starts on this line
         if len(keys) != len(tokens):
             raise ValueError("one key per token expected")
+        followers = self.followers
+        last = len(keys) - 1
         for index in compress(range(len(keys)), map(patterns.__contains__, keys)):
             start = tokens[index][1]
             if start < covered:
                 continue
+            needed = followers.get(keys[index])
+            if needed is not None and (index == last or not keys[index + 1].startswith(needed)):
+                continue  # no phrase of this first word goes on with the next token
             match = patterns[keys[index]].match(text, start, end)
             if match is not None and match.end() > start:
                 found.append(match)

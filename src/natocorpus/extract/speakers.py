@@ -161,9 +161,13 @@ _DOCUMENT_DETERMINERS = ("le", "la", "l'", "les", "ce", "cette", "son", "sa", "l
 def _document_matcher() -> PhraseMatcher:
     nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
     body = "|".join(_apostrophes(noun) for noun in nouns)
+    # A determiner is tried only before the first word of a noun (see PhraseMatcher).
+    heads = {_head(noun) for noun in nouns}
+    plain = all(part.isalpha() for head in heads for part in head.split("-"))
+    followers = {determiner: tuple(fold(head) for head in heads) for determiner in _DOCUMENT_DETERMINERS}
     return PhraseMatcher(
         [(determiner, f"{_apostrophes(determiner)}\\s*(?:{body})") for determiner in _DOCUMENT_DETERMINERS],
-        ignore_case=True,
+        ignore_case=True, followers=followers if plain else None,
     )
 
 
