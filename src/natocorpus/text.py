@@ -156,6 +156,12 @@ class PhraseMatcher:
                              + r"(?![\w-])", flags)
             for head, group in grouped.items()
         }
+        if not ignore_case:
+            # Every spelling of a first word with typographic apostrophes leads to its
+            # patterns too, so that the token texts themselves serve as keys.
+            for head, pattern in list(self.patterns.items()):
+                for spelling in _apostrophe_spellings(head):
+                    self.patterns.setdefault(spelling, pattern)
 
     def _key(self, word: str) -> str:
         return _folded_key(word) if self.ignore_case else word.replace("’", "'")
@@ -167,7 +173,8 @@ class PhraseMatcher:
         Non-overlapping matches starting at the given tokens, left to right.
 
         ``keys`` may give the tokens' keys already computed (folded for a matcher that
-        ignores case, see :meth:`TokenizedLines.folded`).
+        ignores case, see :meth:`TokenizedLines.folded`; for a matcher that heeds case,
+        the token texts, see :meth:`TokenizedLines.words`).
         """
         found: list[re.Match[str]] = []
         covered = -1
@@ -192,6 +199,14 @@ class PhraseMatcher:
                 found.append(match)
                 covered = match.end()
         return found
+
+
+def _apostrophe_spellings(word: str) -> list[str]:
+    """Every spelling of ``word`` with each plain apostrophe plain or typographic."""
+    spellings = [""]
+    for char in word:
+        spellings = [spelling + variant for spelling in spellings for variant in ((char, "’") if char == "'" else (char,))]
+    return spellings
 
 
 class Intervals:

@@ -482,7 +482,7 @@ def find_mentions(
     taken = list(excluded)
     # Organisations and documents first: their words are never names.
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.exact(line)):
+        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
             mentions.append(Mention(
                 kind="organisation", text=match.group(), start=match.start(), end=match.end(),
                 name=organisations()[match.group().replace("’", "'")], speaker_kind="organisation",
