@@ -271,8 +271,14 @@ def _person_noun_words() -> frozenset[str]:
     return frozenset(lexicon().get("person_nouns", ()))
 
 
+# The words _after_source_word() may see last: a source word's last word, or "un"/"une".
+_SOURCE_WORD_ENDINGS = frozenset({"selon", "d'après", "d’après", "to", "un", "une", "a", "an"})
+
+
 def _after_source_word(before: list[tuple[str, int, int]], index: int) -> bool:
     """True when ``before[index]`` is "selon", "d'après" or "according to", maybe then "un"/"une"."""
+    if before[index][0].casefold() not in _SOURCE_WORD_ENDINGS:
+        return False  # the common case, decided without the words before it
     words = [token.casefold().replace("’", "'") for token, _, _ in before[max(0, index - 2):index + 1]]
     if words and words[-1] in ("un", "une", "a", "an"):
         words = words[:-1]
