@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 __all__ = ["fold", "is_upper_initial", "line_spans", "strip_span", "words"]
@@ -209,31 +210,27 @@ def _apostrophe_spellings(word: str) -> list[str]:
     return spellings
 
 
+_SPAN_END = itemgetter(1)  # of a (start, end) span
+
+
 class Intervals:
     """Sorted, possibly overlapping ``(start, end)`` spans with a fast overlap test."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
-        # The largest end among the spans up to each position, for a one-bisect test.
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in self.spans:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
+        # The largest end among the spans up to each position, for a one-bisect test
+        # (running maxima from -1, computed in C).
+        self.reach: list[int] = list(accumulate(map(_SPAN_END, self.spans), max, initial=-1))[1:]
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps one of the spans."""
-        import bisect
-
-        position = bisect.bisect_left(self.starts, end) - 1
+        position = bisect_left(self.starts, end) - 1
         return position >= 0 and self.reach[position] > start
 
     def contains(self, position: int) -> bool:
         """True when ``position`` lies inside one of the spans (``start <= position < end``)."""
-        import bisect
-
-        index = bisect.bisect_right(self.starts, position) - 1
+        index = bisect_right(self.starts, position) - 1
         return index >= 0 and self.reach[index] > position
 
 
