@@ -27,13 +27,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
+
+try:  # the parsed structure of a pattern, for the furniture prefilter (private to re)
+    from re import _parser as _pattern_parser
+except ImportError:  # pragma: no cover - every pattern is then tried on every line
+    _pattern_parser = None  # type: ignore[assignment]
 
 import attrs
 
 from natocorpus.extract.language import language_scores
 from natocorpus.records import Line
 from natocorpus.extract.cues import all_speech_forms
-from natocorpus.resources import boilerplate_rules
+from natocorpus.resources import boilerplate_line_patterns, boilerplate_rules
 from natocorpus.text import WORD, is_upper_initial, line_spans
 
 __all__ = ["CleanedText", "clean_text"]
@@ -257,9 +263,148 @@ def _other_language(text: str, article_language: str) -> bool:
     return fr >= 2 and fr > 2 * en
 
 
+class _LinePatterns:
+    """
+    The ``line_patterns`` of ``data/boilerplate.toml``, matched as their alternation is.
+
+    The patterns that open with a long wildcard (``.{0,300}\\b(?:photo|...)``) make the
+    engine try the rest at every position of the line, on every short line. Each of them
+    needs one of a few strings (``photo``, ``credit``...), found in its parsed form:
+    they are tried only on the lines where one search finds such a string. The others
+    fail at the first characters and stay one alternation, tried on every line.
+
+    Args:
+        patterns: The patterns, matched case-insensitively against whole lines.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        cheap: list[str] = []
+        costly: list[str] = []
+        hints: set[str] = set()
+        for pattern in patterns:
+            required = _required_strings(pattern) if _opens_with_wildcard(pattern) else None
+            if required is None:
+                cheap.append(pattern)
+            else:
+                costly.append(pattern)
+                hints.update(required)
+        self.cheap = _alternation(cheap)
+        self.costly = _alternation(costly)
+        self.hints = _alternation([re.escape(hint) for hint in sorted(hints, key=len, reverse=True)])
+        # A case-insensitive search for many strings is slow in the engine; ``in`` on the
+        # lower-cased line is fast and finds the same strings, save where a character
+        # matches a hint's character without lower-casing to it (dotless "ı" matches
+        # "i") or lies beyond the range checked here: such lines take the search.
+        self.lowered = tuple("".join(char.lower() for char in hint) for hint in hints)
+        self.unusual = re.compile(f"[{''.join(map(re.escape, _unusual_case(hints)))}{_CHECKED_UP_TO}-\\U0010ffff]")
+
+    def fullmatch(self, text: str) -> bool:
+        """True when one of the patterns matches the whole of ``text``."""
+        if self.cheap is not None and self.cheap.fullmatch(text):
+            return True
+        if self.costly is None or self.hints is None:
+            return False
+        # A costly pattern matches only where one of its required strings stands.
+        if self.unusual.search(text):
+            hinted = self.hints.search(text) is not None
+        else:
+            lowered = text.lower()
+            hinted = any(hint in lowered for hint in self.lowered)
+        return hinted and self.costly.fullmatch(text) is not None
+
+
+_CHECKED_UP_TO = "\u2100"  # Latin, Greek, Cyrillic, punctuation, currency signs
+
+
+def _unusual_case(hints: set[str]) -> list[str]:
+    """
+    The characters below ``_CHECKED_UP_TO`` that match a character of ``hints`` when
+    case is ignored but do not lower-case to that character's lower case.
+    """
+    unusual = []
+    block = "".join(map(chr, range(ord(_CHECKED_UP_TO))))
+    for char in sorted(set("".join(hints))):
+        same = re.compile(re.escape(char), re.IGNORECASE)
+        unusual += [found for found in same.findall(block) if found.lower() != char.lower()]
+    return sorted(set(unusual))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> _LinePatterns:
+    return _LinePatterns(boilerplate_line_patterns())
+
+
+def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
+    if _pattern_parser is None:
+        return None
+    try:
+        return list(_pattern_parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - an unknown structure: no prefilter for this pattern
+        return None
+
+
+def _opens_with_wildcard(pattern: str) -> bool:
+    """True for a pattern starting with ``.{0,n}`` (or any repeat of ``.``)."""
+    items = _parsed(pattern)
+    if not items:
+        return False
+    op, arguments = items[0]
+    repeats = (_pattern_parser.MAX_REPEAT, _pattern_parser.MIN_REPEAT)
+    return op in repeats and list(arguments[2]) == [(_pattern_parser.ANY, None)]
+
+
+def _required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, or None when unknown."""
+    items = _parsed(pattern)
+    return _required_in(items) if items else None
+
+
+def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """
+    Strings one of which every match of the parsed sequence ``items`` contains.
+
+    Runs of literal characters and the alternatives of a branch or a group qualify;
+    the most selective choice wins (the longest shortest string, then the fewest).
+    """
+    parser = _pattern_parser
+    best: frozenset[str] | None = None
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+            best = found
+
+    run = ""
+    for op, arguments in items:
+        if op is parser.LITERAL:
+            run += chr(arguments)
+            continue
+        better(frozenset({run}) if run else None)
+        run = ""
+        if op is parser.SUBPATTERN:
+            better(_required_in(list(arguments[-1])))
+        elif op is parser.BRANCH:
+            branches = [_required_in(list(branch)) for branch in arguments[1]]
+            if all(branch is not None for branch in branches):
+                better(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arguments[0] >= 1:
+            better(_required_in(list(arguments[2])))
+        elif op is parser.IN and all(kind is parser.LITERAL for kind, _ in arguments):
+            better(frozenset(chr(code) for _, code in arguments))
+    better(frozenset({run}) if run else None)
+    return best
+
+
 def _furniture(texts: list[str]) -> list[str | None]:
     """Rules 1-3: furniture by pattern, teasers and the tail."""
     rules = boilerplate_rules()
+    line_patterns = _line_patterns()  # rules.line_patterns, with a prefilter
     roles: list[str | None] = [None] * len(texts)
     body_seen = False
     index = 0
@@ -284,7 +429,7 @@ def _furniture(texts: list[str]) -> list[str | None]:
                 for rest in range(index + 1, end):
                     roles[rest] = "boilerplate"
                 index = max(index, end - 1)
-        elif short and (rules.line_patterns.fullmatch(text) or tail):
+        elif short and (line_patterns.fullmatch(text) or tail):
             roles[index] = "boilerplate"
         elif _is_paragraph_like(text):
             body_seen = True

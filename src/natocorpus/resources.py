@@ -188,9 +188,19 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _boilerplate_data() -> dict[str, Any]:
+    return tomllib.loads(_data_text("boilerplate.toml"))
+
+
+def boilerplate_line_patterns() -> tuple[str, ...]:
+    """The ``line_patterns`` of ``data/boilerplate.toml``, uncompiled, in file order."""
+    return tuple(_boilerplate_data()["line_patterns"])
+
+
+@lru_cache(maxsize=1)
 def boilerplate_rules() -> BoilerplateRules:
     """The boilerplate patterns, compiled once."""
-    data = tomllib.loads(_data_text("boilerplate.toml"))
+    data = _boilerplate_data()
     return BoilerplateRules(
         tail_markers=_alternation(data["tail_markers"]),
         teaser_markers=_alternation(data["teaser_markers"]),

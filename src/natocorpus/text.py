@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 __all__ = ["fold", "is_upper_initial", "line_spans", "strip_span", "words"]
@@ -134,10 +135,19 @@ class PhraseMatcher:
             of the first word. The first word is compared folded (case and accents) when
             ``ignore_case`` is true, else exactly.
         ignore_case: Match case-insensitively.
+        followers: For first words whose phrases all go on into a next token (a
+            determiner before a noun): the keys that next token's key may start with.
+            Such a first word is tried only before one of them, which spares a regular
+            expression attempt at every "le" and "la". Each must be the key of the
+            next word's first token, made of letters and inner hyphens only, so that
+            the token of the text there holds it whole.
     """
 
-    def __init__(self, phrases: list[tuple[str, str]], *, ignore_case: bool) -> None:
+    def __init__(
+        self, phrases: list[tuple[str, str]], *, ignore_case: bool, followers: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.ignore_case = ignore_case
+        self.followers = {self._key(head): tuple(keys) for head, keys in (followers or {}).items()}
         grouped: dict[str, list[str]] = {}
         for head, pattern in phrases:
             grouped.setdefault(self._key(head), []).append(pattern)
@@ -147,6 +157,12 @@ class PhraseMatcher:
                              + r"(?![\w-])", flags)
             for head, group in grouped.items()
         }
+        if not ignore_case:
+            # Every spelling of a first word with typographic apostrophes leads to its
+            # patterns too, so that the token texts themselves serve as keys.
+            for head, pattern in list(self.patterns.items()):
+                for spelling in _apostrophe_spellings(head):
+                    self.patterns.setdefault(spelling, pattern)
 
     def _key(self, word: str) -> str:
         return _folded_key(word) if self.ignore_case else word.replace("’", "'")
@@ -158,7 +174,8 @@ class PhraseMatcher:
         Non-overlapping matches starting at the given tokens, left to right.
 
         ``keys`` may give the tokens' keys already computed (folded for a matcher that
-        ignores case, see :meth:`TokenizedLines.folded`).
+        ignores case, see :meth:`TokenizedLines.folded`; for a matcher that heeds case,
+        the token texts, see :meth:`TokenizedLines.words`).
         """
         found: list[re.Match[str]] = []
         covered = -1
@@ -169,15 +186,31 @@ class PhraseMatcher:
             return found  # the common case: no phrase starts on this line
         if len(keys) != len(tokens):
             raise ValueError("one key per token expected")
+        followers = self.followers
+        last = len(keys) - 1
         for index in compress(range(len(keys)), map(patterns.__contains__, keys)):
             start = tokens[index][1]
             if start < covered:
                 continue
+            needed = followers.get(keys[index])
+            if needed is not None and (index == last or not keys[index + 1].startswith(needed)):
+                continue  # no phrase of this first word goes on with the next token
             match = patterns[keys[index]].match(text, start, end)
             if match is not None and match.end() > start:
                 found.append(match)
                 covered = match.end()
         return found
+
+
+def _apostrophe_spellings(word: str) -> list[str]:
+    """Every spelling of ``word`` with each plain apostrophe plain or typographic."""
+    spellings = [""]
+    for char in word:
+        spellings = [spelling + variant for spelling in spellings for variant in ((char, "’") if char == "'" else (char,))]
+    return spellings
+
+
+_SPAN_END = itemgetter(1)  # of a (start, end) span
 
 
 class Intervals:
@@ -186,25 +219,18 @@ class Intervals:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
-        # The largest end among the spans up to each position, for a one-bisect test.
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in self.spans:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
+        # The largest end among the spans up to each position, for a one-bisect test
+        # (running maxima from -1, computed in C).
+        self.reach: list[int] = list(accumulate(map(_SPAN_END, self.spans), max, initial=-1))[1:]
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps one of the spans."""
-        import bisect
-
-        position = bisect.bisect_left(self.starts, end) - 1
+        position = bisect_left(self.starts, end) - 1
         return position >= 0 and self.reach[position] > start
 
     def contains(self, position: int) -> bool:
         """True when ``position`` lies inside one of the spans (``start <= position < end``)."""
-        import bisect
-
-        index = bisect.bisect_right(self.starts, position) - 1
+        index = bisect_right(self.starts, position) - 1
         return index >= 0 and self.reach[index] > position
 
 

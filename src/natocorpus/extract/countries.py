@@ -103,10 +103,12 @@ class _Index:
     region_words: frozenset[str]
     # Per-token facts shared by every scan of the process (the vocabulary of news text
     # is small, so these stay small): token -> (folded, width, hyphenated), the tokens
-    # worth a look, folded gaps. Bounded by _CACHE_LIMIT.
+    # worth a look, folded gaps, the places inside hyphenated tokens. Bounded by
+    # _CACHE_LIMIT.
     known: dict[str, tuple[str, int, bool]] = attrs.field(factory=dict)
     interesting: set[str] = attrs.field(factory=set)
     gaps: dict[str, str] = attrs.field(factory=dict)
+    compounds: dict[str, tuple[_Piece, ...]] = attrs.field(factory=dict)
 
 
 def _case_rule(written: str) -> tuple[int, int]:
@@ -227,9 +229,11 @@ class _Scanner:
             index.known.clear()
             index.interesting.clear()
             index.gaps.clear()
+            index.compounds.clear()
         self.known = index.known
         self.interesting = index.interesting
-        self.compounds: dict[str, tuple[_Piece, ...]] = {}
+        # A token's places depend on its text and the index only: kept across scans.
+        self.compounds = index.compounds
         self.gaps = index.gaps
         # The current span.
         self.pieces: list[str] = []

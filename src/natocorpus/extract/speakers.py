@@ -169,9 +169,13 @@ _DOCUMENT_DETERMINERS = ("le", "la", "l'", "les", "ce", "cette", "son", "sa", "l
 def _document_matcher() -> PhraseMatcher:
     nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
     body = "|".join(_apostrophes(noun) for noun in nouns)
+    # A determiner is tried only before the first word of a noun (see PhraseMatcher).
+    heads = {_head(noun) for noun in nouns}
+    plain = all(part.isalpha() for head in heads for part in head.split("-"))
+    followers = {determiner: tuple(fold(head) for head in heads) for determiner in _DOCUMENT_DETERMINERS}
     return PhraseMatcher(
         [(determiner, f"{_apostrophes(determiner)}\\s*(?:{body})") for determiner in _DOCUMENT_DETERMINERS],
-        ignore_case=True,
+        ignore_case=True, followers=followers if plain else None,
     )
 
 
@@ -277,8 +281,14 @@ def _person_noun_words() -> frozenset[str]:
     return frozenset(lexicon().get("person_nouns", ()))
 
 
+# The words _after_source_word() may see last: a source word's last word, or "un"/"une".
+_SOURCE_WORD_ENDINGS = frozenset({"selon", "d'après", "d’après", "to", "un", "une", "a", "an"})
+
+
 def _after_source_word(before: list[tuple[str, int, int]], index: int) -> bool:
     """True when ``before[index]`` is "selon", "d'après" or "according to", maybe then "un"/"une"."""
+    if before[index][0].casefold() not in _SOURCE_WORD_ENDINGS:
+        return False  # the common case, decided without the words before it
     words = [token.casefold().replace("’", "'") for token, _, _ in before[max(0, index - 2):index + 1]]
     if words and words[-1] in ("un", "une", "a", "an"):
         words = words[:-1]
@@ -488,7 +498,7 @@ def find_mentions(
     taken = list(excluded)
     # Organisations and documents first: their words are never names.
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.exact(line)):
+        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
             mentions.append(Mention(
                 kind="organisation", text=match.group(), start=match.start(), end=match.end(),
                 name=organisations()[match.group().replace("’", "'")], speaker_kind="organisation",
