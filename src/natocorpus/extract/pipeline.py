@@ -201,6 +201,8 @@ def _headline_quotes_from_body(
     body does not quote them, it keeps what the rules found (usually no speaker).
     """
     titles = Intervals(title_spans)
+    if not any(titles.contains(c.start) for c in speech):
+        return attributions  # the common case: no quote in the headline
     body = [(fold(raw[c.start:c.end]), a) for c, a in zip(speech, attributions, strict=True)
             if not titles.contains(c.start) and a.mention is not None]
     result = []
