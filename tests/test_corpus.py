@@ -445,3 +445,24 @@ class TestChainedFilters:
         """A name quoted nowhere in the parent corpus still raises."""
         with pytest.raises(natocorpus.UnknownSpeakerError):
             corpus.filter(speaker="Blinken").filter(speaker="Macron")
+
+
+class TestQuoteFilterAgainstAScan:
+    """Indexed quote filters give what a plain scan of every quote gives, in corpus order."""
+
+    @pytest.mark.parametrize("speaker", [None, "Rutte", ["Rutte", "Stoltenberg"]])
+    @pytest.mark.parametrize("country", [None, "RU", ["UA", "KP"]])
+    @pytest.mark.parametrize("kind", [None, "full", "partial"])
+    def test_same_as_scan(self, corpus: Corpus, speaker: object, country: object, kind: str | None) -> None:
+        """Every combination of speaker, country and kind."""
+        names = {"Rutte": "Mark Rutte", "Stoltenberg": "Jens Stoltenberg"}
+        wanted_speakers = None if speaker is None else {names[s] for s in ([speaker] if isinstance(speaker, str) else speaker)}
+        wanted_codes = None if country is None else set([country] if isinstance(country, str) else country)
+        expected = [
+            q for q in corpus.quotes
+            if (wanted_speakers is None or (q.speaker is not None and q.speaker.name in wanted_speakers))
+            and (wanted_codes is None or wanted_codes & set(q.countries))
+            and (kind is None or q.kind == kind)
+        ]
+        found = corpus.quotes.filter(speaker=speaker, country=country, kind=kind)  # type: ignore[arg-type]
+        assert expected == list(found)

@@ -129,6 +129,14 @@ def _check_dates(start: dt.date | str | None, end: dt.date | str | None) -> tupl
     return parse(start, "start"), parse(end, "end")
 
 
+def _union(lists: Iterable[Sequence[int]]) -> Sequence[int]:
+    """The sorted union of sorted position lists (the list itself when there is one)."""
+    lists = [found for found in lists if found]
+    if len(lists) == 1:
+        return lists[0]
+    return sorted({position for found in lists for position in found})
+
+
 class QuoteCollection(Sequence[Quote]):
     """
     The quotes of a corpus, in corpus order, with filters and a DataFrame view.
@@ -213,22 +221,34 @@ class QuoteCollection(Sequence[Quote]):
         .. versionadded:: 0.1.0
         """
         by_speaker, by_country = self._index()
-        positions: set[int] | None = None
         names = resolve_speakers(speaker, self._known if self._known is not None else by_speaker.keys())
-        if names is not None:
-            positions = {p for name in names for p in by_speaker.get(name, ())}
         codes = resolve_countries(country)
+        if kind is not None and kind not in ("full", "partial"):
+            msg = f"kind={kind!r} is not a quote kind; use 'full' or 'partial'"
+            raise InvalidOptionError(msg)
+        # Each criterion has its positions indexed, in corpus order. Read the shortest list
+        # and test the other criteria on its quotes directly: no set of a long list is
+        # built, and the result needs no sort.
+        candidates: list[tuple[int, Sequence[int]]] = []
+        if names is not None:
+            candidates.append((0, _union(by_speaker.get(name, []) for name in names)))
         if codes is not None:
-            matching = {p for code in codes for p in by_country.get(code, ())}
-            positions = matching if positions is None else positions & matching
+            candidates.append((1, _union(by_country.get(code, []) for code in codes)))
         if kind is not None:
-            if kind not in ("full", "partial"):
-                msg = f"kind={kind!r} is not a quote kind; use 'full' or 'partial'"
-                raise InvalidOptionError(msg)
-            matching = set(self._by_kind.get(kind, ()))  # indexed with speakers and countries
-            positions = matching if positions is None else positions & matching
-        chosen = range(len(self._quotes)) if positions is None else sorted(positions)
-        quotes = [self._quotes[p] for p in chosen]
+            candidates.append((2, self._by_kind.get(kind, [])))
+        quotes_of = self._quotes
+        if not candidates:
+            quotes = list(quotes_of)
+        else:
+            source, positions = min(candidates, key=lambda pair: len(pair[1]))
+            chosen = [quotes_of[p] for p in positions]
+            if names is not None and source != 0:
+                chosen = [q for q in chosen if q.speaker is not None and q.speaker.name in names]
+            if codes is not None and source != 1:
+                chosen = [q for q in chosen if not codes.isdisjoint(q.countries)]
+            if kind is not None and source != 2:  # noqa: PLR2004
+                chosen = [q for q in chosen if q.kind == kind]
+            quotes = chosen
         if limit is not None:
             quotes = quotes[:limit]
         return QuoteCollection(quotes, self._known)
