@@ -14,10 +14,8 @@ Everything is read once and cached; nothing is downloaded (Babel ships CLDR).
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
-import importlib.resources
 import re
 import unicodedata
 
@@ -31,6 +29,7 @@ __all__ = [
     "CountryAlias",
     "Demonym",
     "cities",
+    "country_adjective",
     "country_aliases",
     "country_name",
     "country_name_forms",
@@ -161,13 +160,9 @@ def fold(text: str) -> str:
 
 def _read_csv(name: str) -> list[dict[str, str]]:
     """Read a bundled CSV file, skipping blank lines and ``#`` comment lines."""
-    path = importlib.resources.files("natocorpus").joinpath("data", name)
-    text = path.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [
-        {key: (value or "").strip() for key, value in row.items() if key}
-        for row in csv.DictReader(lines)
-    ]
+    from natocorpus.resources import data_csv
+
+    return data_csv(name)
 
 
 def _check_lang(lang: str) -> str:

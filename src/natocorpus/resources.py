@@ -25,6 +25,8 @@ __all__ = [
     "Person",
     "Role",
     "boilerplate_rules",
+    "data_csv",
+    "first_name_genders",
     "lexicon",
     "offices",
     "organisations",
@@ -42,6 +44,16 @@ def _csv_rows(name: str) -> Iterator[dict[str, str]]:
     lines = [line for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")]
     for row in csv.DictReader(lines):
         yield {key: (value or "").strip() for key, value in row.items() if key}
+
+
+def data_csv(name: str) -> list[dict[str, str]]:
+    """
+    The rows of ``data/NAME``, a bundled CSV file with ``#`` comment lines, as dicts of
+    stripped strings.
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_csv_rows(name))
 
 
 @attrs.frozen(kw_only=True)

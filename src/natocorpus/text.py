@@ -259,7 +259,6 @@ class TokenizedLines:
         self.token_starts = [list(map(_START, line)) for line in self.tokens]
         self._words: dict[int, list[str]] = {}
         self._folded: dict[int, list[str]] = {}
-        self._exact: dict[int, list[str]] = {}
 
     def line_index(self, position: int) -> int:
         """The index of the line holding ``position`` (the nearest line before it)."""
@@ -296,13 +295,4 @@ class TokenizedLines:
         if cached is None:
             # map() over the C-level cache wrapper: no Python frame per token.
             cached = self._folded[line] = list(map(_folded_key, self.words(line)))
-        return cached
-
-    def exact(self, line: int) -> list[str]:
-        """The tokens of line number ``line`` with typographic apostrophes made plain, cached."""
-        cached = self._exact.get(line)
-        if cached is None:
-            # One replace over the joined tokens (no token holds a line break).
-            words = self.words(line)
-            cached = self._exact[line] = "\n".join(words).replace("’", "'").split("\n") if words else []
         return cached

@@ -86,8 +86,7 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
     warned"), else the nearest mention in subject position in ``[start, position)``,
     outside quotes.
     """
-    start = max(start, position - _SUBJECT_WINDOW)
-    candidates = _outermost([m for m in index.between(start, position) if not quoted.contains(m.start)])
+    candidates = _mentions_before(index, start, position, quoted)
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
@@ -105,13 +104,18 @@ def _adjacent_subject(raw: str, index: MentionIndex, start: int, position: int, 
     The mention right before a participle, when nothing but an apposition stands between:
     "son porte-parole, Dmitri Peskov, jugeant « ... »" (an absolute construction).
     """
-    candidates = _outermost([m for m in index.between(max(start, position - _SUBJECT_WINDOW), position)
-                             if not quoted.contains(m.start)])
+    candidates = _mentions_before(index, start, position, quoted)
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if re.fullmatch(r"\s*,?\s*", gap):
             return candidates[-1]
     return None
+
+
+def _mentions_before(index: MentionIndex, start: int, position: int, quoted: Intervals) -> list[Mention]:
+    """The outermost mentions of ``[start, position)`` outside quotes, within the subject window."""
+    return _outermost([m for m in index.between(max(start, position - _SUBJECT_WINDOW), position)
+                       if not quoted.contains(m.start)])
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

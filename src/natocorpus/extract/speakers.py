@@ -31,7 +31,7 @@ from operator import contains, itemgetter
 
 import attrs
 
-from natocorpus.extract.cues import all_speech_forms, cue_words
+from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
 from natocorpus.resources import Person, Role, first_name_genders, lexicon, offices, organisations, people
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
@@ -152,9 +152,7 @@ def _office_matcher(language: str) -> PhraseMatcher:
 @lru_cache(maxsize=1)
 def _office_lookup() -> dict[str, tuple[str, str]]:
     # Keyed without accents, like the text may be written: "secretaire d'etat americain".
-    from natocorpus.text import fold as fold_text
-
-    return {fold_text(o.surface): (o.office, o.of) for o in offices()}
+    return {fold(o.surface): (o.office, o.of) for o in offices()}
 
 
 @lru_cache(maxsize=1)
@@ -276,11 +274,6 @@ _PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", 
                            "from", "against", "between"})
 
 
-@lru_cache(maxsize=1)
-def _person_noun_words() -> frozenset[str]:
-    return frozenset(lexicon().get("person_nouns", ()))
-
-
 # The words _after_source_word() may see last: a source word's last word, or "un"/"une".
 _SOURCE_WORD_ENDINGS = frozenset({"selon", "d'après", "d’après", "to", "un", "une", "a", "an"})
 
@@ -309,7 +302,7 @@ def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int
         folded = word.casefold()
         if folded in _PREPOSITIONS or folded in _CLAUSE_OPENERS:
             break
-        if folded in _person_noun_words():
+        if fold(word) in _person_noun_set():
             seen_person = True
         elif not (folded in sets["office_words"] or folded in _SKIPPABLE_BEFORE or _is_demonym_word(word) or (word.isalpha() and word.islower())):
             break
@@ -623,16 +616,12 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
 @lru_cache(maxsize=8)
 def _folded_words(name: str) -> frozenset[str]:
     """A word list of data/cues.toml, folded like TokenizedLines.folded()."""
-    from natocorpus.text import fold as fold_text
-
-    return frozenset(fold_text(word) for word in cue_words()[name])
+    return frozenset(fold(word) for word in cue_words()[name])
 
 
 @lru_cache(maxsize=1)
 def _folded_verb_forms() -> frozenset[str]:
-    from natocorpus.text import fold as fold_text
-
-    return frozenset(fold_text(form) for form in all_speech_forms())
+    return frozenset(fold(form) for form in all_speech_forms())
 
 
 
@@ -700,9 +689,7 @@ _INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
 
 @lru_cache(maxsize=1)
 def _person_noun_set() -> frozenset[str]:
-    from natocorpus.text import fold as fold_text
-
-    return frozenset(fold_text(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
+    return frozenset(fold(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
 
 
 def _names(
@@ -836,9 +823,7 @@ def _parse_office(
     or from a qualifier after it: an adjective ("américain") or "de l'OTAN", "du
     Kremlin", "de la Russie", "des États-Unis".
     """
-    from natocorpus.text import fold as fold_text
-
-    surface = re.sub(r"\s+", " ", fold_text(match.group()))
+    surface = re.sub(r"\s+", " ", fold(match.group()))
     table = _office_lookup()
     office, of = table.get(surface, ("", ""))
     end = match.end()
@@ -918,7 +903,7 @@ def _resolve_titles(
             roles.setdefault(apposed.start, mention.text)
             # A title the registry has no office for ("le commandant de la marine")
             # still says the person is not, say, the prime minister.
-            if office or _normal_word(mention.text.split()[0]) not in _relational_nouns():
+            if office or normal_form(mention.text.split()[0]) not in _relational_nouns():
                 bound_offices.setdefault(apposed.start, office or "other")
             if len(of) == 2 and of.isupper():  # noqa: PLR2004 - "le ministre ukrainien ..., X"
                 bound_countries.setdefault(apposed.start, of)
@@ -973,10 +958,6 @@ _EMPHATIC_AFTER = re.compile(r"(?:\s+aussi|\s+non\s+plus|\s+également|-même)\b
 def _relational_nouns() -> frozenset[str]:
     """Nouns that relate a person to another ("son homologue") without naming an office."""
     return frozenset(lexicon().get("relational_nouns", ()))
-
-
-def _normal_word(word: str) -> str:
-    return word.replace("’", "'").casefold()
 
 
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
