@@ -307,6 +307,24 @@ class TestAttribution:
         )
         assert "Antony Blinken" == quotes_of(body)[0][1]
 
+    def test_body_named_by_its_kind_speaks_for_the_last_organisation(self) -> None:
+        """"Selon l'organisation, « … »": the organisation named before (the OTAN)."""
+        body = "L'OTAN suit de près les survols de drones au Danemark. Selon l'organisation, « aucun lien formel » n'est établi."
+        assert ("OTAN", "organisation") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
+
+    def test_adverbial_phrase_after_the_auxiliary(self) -> None:
+        """"», a pour sa part déclaré la ministre X": the cue after "pour sa part" attributes."""
+        body = (
+            "« C'est une excellente nouvelle pour notre souveraineté », a pour sa part déclaré la ministre "
+            "des Affaires étrangères, Claire Dubois."
+        )
+        assert "Claire Dubois" == quotes_of(body)[0][1]
+
+    def test_acronym_body_speaks(self) -> None:
+        """"dénonce l'UDC dans un communiqué": the party named by its acronym."""
+        body = "« Un pas de plus vers l'OTAN par la petite porte », dénonce l'UDC dans un communiqué publié mercredi."
+        assert ("UDC", "organisation") == (lambda q: (q.speaker.name, q.speaker.kind))(article(body).quotes[0])
+
     def test_no_speaker_is_none(self) -> None:
         """A quote with no cue and nobody speaking before it has no speaker."""
         result = article("Sur la banderole, on pouvait lire « Paix et liberté pour tous les peuples ».")

@@ -588,14 +588,19 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     position = bisect.bisect_left(context.cue_starts, after)
     if position >= len(context.cues):
         return None
+    # '"a wake-up call" for the alliance', '», a pour sa part déclaré': "pour"/"for" after
+    # a quote attributes nothing; a cue may follow it.
+    while (position < len(context.cues) and context.cues[position].form == "source"
+           and _normal(context.cues[position].text.split()[0]) in ("pour", "for")):
+        position += 1
+    if position >= len(context.cues):
+        return None
     cue = context.cues[position]
     if cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100:
         return None
-    if cue.form == "source" and _normal(cue.text.split()[0]) in ("pour", "for"):
-        return None  # '"a wake-up call" for the alliance': only "selon X" attributes from after
     gap = raw[after:cue.start]
     limit = context.sentences.end(cue.end, quote.line_end)
-    if _CLITICS_ONLY.fullmatch(gap):
+    if _CLITICS_ONLY.fullmatch(gap) or _AUXILIARY_ADVERBIAL.fullmatch(gap):
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     # English order: '," Rutte said', '," she said'.
@@ -621,6 +626,16 @@ _CLITICS_ONLY = re.compile(
 
 # A conjunction after a quote opens another clause: '", while Sweden's X said'.
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|and|but|as|although|though|when)\b", re.IGNORECASE)
+
+
+# "», a pour sa part déclaré la ministre": an auxiliary and an adverbial phrase the cue
+# scan does not take into the cue.
+_AUXILIARY_ADVERBIAL = re.compile(
+    r"[\s,\u00a0\u202f]*(?:a|ont|avait|avaient|aura)\s+(?:pour\s+sa\s+part|pour\s+leur\s+part|"
+    r"de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|lui\s+aussi|elle\s+aussi|"
+    r"à\s+son\s+tour|pour\s+sa\s+part\s+aussi)\s*,?\s*",
+    re.IGNORECASE,
+)
 
 
 def _cue_before(

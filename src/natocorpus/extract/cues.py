@@ -212,6 +212,7 @@ def find_cues(
         if previous in determiners or (
             before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
             and previous not in _ABSOLUTE_SUBJECTS  # "ce dernier estimant que"
+            and previous not in ("part", "côté", "tour")  # "a pour sa part déclaré", "de son côté"
         ):
             index = last + 1
             continue

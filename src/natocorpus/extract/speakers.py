@@ -513,6 +513,16 @@ def find_mentions(
                                     name=organisations().get(text.replace("’", "'"), text),
                                     speaker_kind="organisation", subject=subject(start)))
             taken.append((start, end))
+    # Bodies known by an acronym only ("dénonce l'UDC", "la CDU a ..."). One interval
+    # index for the whole text: acronyms never overlap one another.
+    taken_so_far = Intervals(taken)  # the excluded spans and the organisations above
+    for line, tokens in enumerate(tokens_by_line):
+        for start, end in _acronym_bodies(tokens, lines.folded(line), lookup):
+            if not taken_so_far.overlaps(start, end):
+                mentions.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end,
+                                        name=organisations().get(raw[start:end], raw[start:end]),
+                                        speaker_kind="organisation", subject=subject(start)))
+                taken.append((start, end))
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
@@ -625,6 +635,19 @@ def _folded_verb_forms() -> frozenset[str]:
 
 
 
+def _acronym_bodies(
+    tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
+) -> list[tuple[int, int]]:
+    """Spans of a capitalised acronym of 2 to 6 letters after a definite article: a party, a body."""
+    found = []
+    for index in range(1, len(tokens)):
+        word = tokens[index][0]
+        if (2 <= len(word) <= 6 and word.isalpha() and word.isupper()  # noqa: PLR2004
+                and folded[index - 1] in ("l'", "le", "la", "les", "the") and not lookup(word)):
+            found.append((tokens[index][1], tokens[index][2]))
+    return found
+
+
 def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start: int, end: int) -> int:
     """
     Cut a phrase the registry does not know back to the longest organisation it does
@@ -634,7 +657,10 @@ def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start:
     known = organisations()
     if raw[start:end].replace("’", "'") in known or not raw[start:start + 1].isupper():
         return end
-    ends = [token_end for _, token_start, token_end in tokens if start < token_end < end]
+    # The phrase's own tokens only (found by bisection: a line may be very long).
+    first = bisect.bisect_left(tokens, start, key=itemgetter(1))
+    last = bisect.bisect_left(tokens, end, key=itemgetter(1))
+    ends = [token_end for _, _, token_end in tokens[first:last] if token_end < end]
     for candidate in reversed(ends):
         if raw[start:candidate].replace("’", "'") in known:
             return candidate
