@@ -6,7 +6,7 @@ measured once before any rule was written from it (docs/extraction.md gives thos
 figures, the honest estimate on new articles), then used to find general patterns, so
 the figures asserted here are development figures, not held-out ones: the issue's
 targets on the sets that meet them, and regression floors a little under the current
-figures on the one that does not. ``tests/data/blind4`` is the only set no rule has been
+figures on the one that does not. ``tests/data/blind5`` is the only set no rule has been
 written from; it has floors too.
 """
 
@@ -19,12 +19,12 @@ import pytest
 import natocorpus
 
 DATA = Path(__file__).parent / "data"
-SETS = ["unseen", "holdout", "fresh", "blind", "blind2", "blind3"]
+SETS = ["unseen", "holdout", "fresh", "blind", "blind2", "blind3", "blind4"]
 # (quote F1, speaker accuracy, country F1) floors on the one set under the speaker
-# target (0.90): final measured 0.960, 0.874, 0.994 when this was written.
+# target (0.90): final measured 0.968, 0.876, 0.994 when this was written.
 FINAL_FLOORS = (0.95, 0.86, 0.95)
-# blind4, the one set no rule has been written from: measured 0.969, 0.862, 0.982.
-BLIND4_FLOORS = (0.95, 0.85, 0.95)
+# blind5, the one set no rule has been written from: measured 0.980, 0.794, 0.993.
+BLIND5_FLOORS = (0.95, 0.78, 0.95)
 
 
 @pytest.fixture(name="seed_report", scope="module")
@@ -67,7 +67,7 @@ class TestUnseenTargets:
 
 
 class TestFloors:
-    @pytest.mark.parametrize(("name", "floors"), [("final", FINAL_FLOORS), ("blind4", BLIND4_FLOORS)])
+    @pytest.mark.parametrize(("name", "floors"), [("final", FINAL_FLOORS), ("blind5", BLIND5_FLOORS)])
     def test_floors(self, name: str, floors: tuple[float, float, float]) -> None:
         """A set keeps at least its measured quote F1, speaker accuracy and country F1."""
         folder = DATA / name
