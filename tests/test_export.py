@@ -265,3 +265,14 @@ class TestJsonLines:
         """write_jsonl consumes iter_articles without a corpus."""
         assert 5 == write_jsonl(iter_articles(SEEDS), tmp_path / "c.jsonl")
         assert natocorpus.load().articles == read_jsonl(tmp_path / "c.jsonl").articles
+
+
+def test_json_cell_of_a_sliced_record_holds_its_own_text() -> None:
+    """A record stored as JSON text keeps its public fields: a line's text, not the article's."""
+    from natocorpus.export import _to_cell
+
+    raw = "Titre\nLes ministres se réunissent.\n"
+    line = natocorpus.Line(role="paragraph", text=raw, start=6, end=len(raw) - 1, number=2)
+    cell = json.loads(_to_cell(line, "json"))
+    assert {"role": "paragraph", "start": 6, "end": len(raw) - 1, "number": 2,
+            "text": "Les ministres se réunissent."} == cell

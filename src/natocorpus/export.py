@@ -266,7 +266,9 @@ def _to_cell(value: Any, kind: str) -> Any:
     if kind == "strs":
         return list(value)
     if kind == "json":
-        return json.dumps(attrs.asdict(value) if attrs.has(type(value)) else value, ensure_ascii=False, default=str)
+        # _as_json, not attrs.asdict: a record's fields under their public names, so a
+        # line's or quote's text and not the article it slices.
+        return json.dumps(_as_json(value), ensure_ascii=False, default=str)
     return value
 
 

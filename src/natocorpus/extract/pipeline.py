@@ -148,9 +148,10 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
         country_lookup=lookup_country, language=language, excluded_terms=term_spans,
     )
     index = MentionIndex(mentions.mentions)
+    home = _home_country(countries)
     attributions = attribute_quotes(
         raw, speech, cues, index, quoted_marks, sentences, [start for start, _ in body_spans], language,
-        date=date, home_country=_home_country(countries),
+        date=date, home_country=home,
         places=[(c.start, c.end, c.code) for c in countries] + [(c.start, c.end, c.country) for c in cities],
     )
 
@@ -158,7 +159,6 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     quotes = []
     country_starts = [c.start for c in countries]
     places = sorted([(c.start, c.code) for c in countries] + [(c.start, c.country) for c in cities])
-    home = _home_country(countries)
     for candidate, attribution in zip(speech, attributions, strict=True):
         mention = attribution.mention
         speaker = _speaker(mention.name, mention.speaker_kind) if mention and mention.name else None

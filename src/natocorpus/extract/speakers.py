@@ -954,18 +954,14 @@ def _resolve_titles(
         # premier ministre") takes a bare binding first ("le premier ministre Justin
         # Trudeau"), then the body the article gives the office elsewhere.
         body = of or bodies.get(office, "")
-        if name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start)):
-            # "l'ancien Premier ministre néerlandais" is not today's holder: it refers
-            # back to someone named earlier who held the office (an anaphor).
-            gender = "f" if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)) else ""
-            country = body if len(body) == 2 and body.isupper() else ""
-            output.append(attrs.evolve(mention, name=None, gender=gender, country=country, office=office or ""))
-            continue
-        if name is None and office and not of:
+        # "l'ancien Premier ministre néerlandais" is not today's holder: it refers back to
+        # someone named earlier who held the office (an anaphor), so no name is looked up.
+        former = name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start))
+        if name is None and office and not of and not former:
             name = bound.get((office, ""))
-        if name is None and office:
+        if name is None and office and not former:
             name = bound.get((office, body))
-        if name is None and office and body:
+        if name is None and office and body and not former:
             name = _registry_holder(office, body, date, named_people)
         gender = _genders().get(name or "", "")
         if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
