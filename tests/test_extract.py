@@ -401,6 +401,28 @@ class TestAttribution:
         )
         assert "Mark Rutte" == quotes_of(body)[0][1]
 
+    def test_repeated_title_names_its_earlier_holder(self) -> None:
+        """A title repeated without its country is the person named with it, not the last speaker."""
+        body = (
+            "Publié le 3 mai 2024\n\n"
+            "Le Premier ministre grec a inauguré lundi le nouveau port militaire de Souda.\n\n"
+            "Pour Nikos Pappadakis, chercheur à l'institut Eliamep, « le message vise Ankara », juge-t-il.\n\n"
+            "Le Premier ministre a conclu la cérémonie par un hommage aux marins. "
+            "« Nous tiendrons parole », a-t-il promis."
+        )
+        speakers = [speaker for _, speaker, _ in quotes_of(body)]
+        assert ["Nikos Pappadakis", "Kyriakos Mitsotakis"] == speakers
+
+    @pytest.mark.parametrize(("body_name", "holder"), [("l'OTAN", "Jens Stoltenberg"), ("l'ONU", "António Guterres")])
+    def test_bare_organisation_title_takes_the_body_named_before(self, body_name: str, holder: str) -> None:
+        """"Le secrétaire général" after "l'OTAN a dénoncé" is the OTAN's, at the article's date."""
+        body = (
+            "Publié le 20 octobre 2022\n\n"
+            f"À Bruxelles, {body_name} a dénoncé des frappes contre des infrastructures civiles. "
+            "Le secrétaire général a toutefois jugé qu'il n'y avait « aucune preuve d'une attaque délibérée »."
+        )
+        assert holder == quotes_of(body)[0][1]
+
     @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
     def test_adverbial_between_verb_and_subject(self, between: str) -> None:
         """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""

@@ -78,6 +78,8 @@ _SPEAKER_KINDS = ("name", "title", "organisation", "document", "pronoun", "demon
 _SUBJECT_WINDOW = 400
 _ANTECEDENT_WINDOW = 2000
 _TIMELINE_DEPTH = 200
+# How far back a repeated title looks for the holder named with it (a long article).
+_SAME_OFFICE_WINDOW = 20_000
 
 
 def subject_before(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
@@ -286,6 +288,10 @@ class Timeline:
                 continue
             if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
+        if anaphor.kind == "title" and anaphor.office:
+            same_office = self._same_office(anaphor)
+            if same_office is not None:
+                return same_office
         for back in range(len(self.entries) - 1, max(-1, len(self.entries) - 1 - _TIMELINE_DEPTH), -1):
             entry_position, mention = self.entries[back]
             if entry_position < position and self._fits(mention, anaphor):
@@ -301,6 +307,22 @@ class Timeline:
                 return same
         # A subject is a likelier antecedent than a complement ("X a signé avec Y").
         return next((m for m in earlier if m.subject), earlier[0] if earlier else None)
+
+    def _same_office(self, anaphor: Mention) -> Mention | None:
+        """
+        The person last called by the title's office earlier in the article.
+
+        "Le Premier ministre albanais a inauguré la piste … Le Premier ministre a
+        conclu": a title repeated without its country names the holder named with it,
+        however many people spoke in between.
+        """
+        # Bounded, so that a 5 MB text full of titles stays linear.
+        for mention in reversed(self.index.between(max(0, anaphor.start - _SAME_OFFICE_WINDOW), anaphor.start)):
+            if (mention.kind in ("name", "title") and mention.name and mention.office
+                    and not self.quoted.contains(mention.start)
+                    and _office_fits(anaphor.office, {mention.office}) and self._fits(mention, anaphor)):
+                return mention
+        return None
 
     def last(self, position: int) -> Mention | None:
         """The latest speaker of any kind before ``position``."""

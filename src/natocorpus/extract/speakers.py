@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
@@ -564,8 +565,9 @@ def find_mentions(
     feminine: set[int] = set()
     bound_offices: dict[int, str] = {}
     bound_countries: dict[int, str] = {}
+    bodies_named = sorted((m for m in mentions if m.kind == "organisation"), key=lambda m: m.start)
     mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
-                                    bound_offices, bound_countries))
+                                    bound_offices, bound_countries, bodies_named))
     mentions = [
         attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""),
                      office=bound_offices.get(m.start, ""), country=bound_countries.get(m.start, ""))
@@ -896,6 +898,7 @@ def _resolve_titles(
     feminine: set[int],
     bound_offices: dict[int, str],
     bound_countries: dict[int, str],
+    bodies_named: Sequence[Mention] = (),
 ) -> list[Mention]:
     """
     Bind titles to names given in apposition, then fall back on the registry.
@@ -904,6 +907,8 @@ def _resolve_titles(
     ``feminine`` the starts of names bound to a title written in the feminine, and
     ``bound_offices`` the office of the bound title (``"other"`` for a title the
     registry has no office for) and ``bound_countries`` the country it names.
+    ``bodies_named`` are the organisation mentions of the article, in text order: an
+    organisation's office named bare takes its body from them.
     """
     bound: dict[tuple[str, str], str] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
@@ -954,6 +959,9 @@ def _resolve_titles(
         # premier ministre") takes a bare binding first ("le premier ministre Justin
         # Trudeau"), then the body the article gives the office elsewhere.
         body = of or bodies.get(office, "")
+        if not body and _DEFINITE_TITLE_BEFORE.search(mention_prefix(raw, mention.start)):
+            # "Le secrétaire général", not "un porte-parole" (one of several: the body speaks).
+            body = _body_in_context(office, mention.start, bodies_named)
         # "l'ancien Premier ministre néerlandais" is not today's holder: it refers back to
         # someone named earlier who held the office (an anaphor), so no name is looked up.
         former = name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start))
@@ -982,6 +990,7 @@ def _relational_nouns() -> frozenset[str]:
     return frozenset(lexicon().get("relational_nouns", ()))
 
 
+_DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 # "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
 _FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
@@ -1117,6 +1126,30 @@ def _holders() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
         for role in person.roles:
             table.setdefault((role.office, role.of), []).append((person, role))
     return table
+
+
+@lru_cache(maxsize=1)
+def _organisation_offices() -> frozenset[str]:
+    """Offices only organisations have in the registry ("secretary_general", not "president")."""
+    national = {office for office, of in _holders() if len(of) == 2 and of.isupper()}  # noqa: PLR2004
+    return frozenset(office for office, _ in _holders() if office not in national)
+
+
+def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]) -> str:
+    """
+    The organisation a bare organisational title belongs to, from the article.
+
+    "L'OTAN a dénoncé … Le secrétaire général a estimé": the last organisation named
+    before the title that has such an office, else the one the article names most.
+    """
+    if office not in _organisation_offices():
+        return ""
+    candidates = [m for m in bodies_named if m.name and (office, m.name) in _holders()]
+    before = [m for m in candidates if m.start < position]
+    if before:
+        return before[-1].name or ""
+    counts = Counter(m.name for m in candidates)
+    return counts.most_common(1)[0][0] or "" if counts else ""
 
 
 def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
