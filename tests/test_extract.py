@@ -423,6 +423,37 @@ class TestAttribution:
         )
         assert holder == quotes_of(body)[0][1]
 
+    def test_regional_demonym_refers_back(self) -> None:
+        """"Le Québécois" is the soldier named before, not the foreign minister quoted since."""
+        body = (
+            "Publié le 12 février 2024\n\n"
+            "Parmi les soldats déployés, le caporal Samuel Bouchard-Lévesque, arrivé en janvier. "
+            "« Le froid, on connaît », dit-il.\n\n"
+            "Le ministre letton de la Défense, Andris Spruds, a salué leur présence. "
+            "« Nos alliés canadiens sont ici chez eux », a-t-il déclaré.\n\n"
+            "Le Québécois avoue que l'hiver balte ne l'impressionne guère. "
+            "« Chez nous, il fait bien plus froid. »"
+        )
+        speakers = [speaker for _, speaker, _ in quotes_of(body)]
+        assert ["Samuel Bouchard-Lévesque", "Andris Spruds", "Samuel Bouchard-Lévesque"] == speakers
+
+    def test_regional_demonym_is_not_a_country(self) -> None:
+        """A region's people name no country mention: "la Bordelaise" is not France."""
+        found = article("La Bordelaise a rejoint l'unité en mars. « J'ai toujours voulu servir », dit-elle.")
+        assert [] == [mention.code for mention in found.countries]
+
+    def test_rank_noun_refers_back(self) -> None:
+        """"raconte le sous-officier": the sergeant named in the sentence before."""
+        body = (
+            "Publié le 14 septembre 2023\n\n"
+            "Le ministre roumain de la Défense, Angel Tîlvăr, a visité la base jeudi. "
+            "« Nous sommes prêts », a-t-il assuré.\n\n"
+            "Parmi les soldats français, le sergent-chef Damien Roucas, originaire de Dax. "
+            "« On nous a accueillis comme des cousins », raconte le sous-officier."
+        )
+        speakers = [speaker for _, speaker, _ in quotes_of(body)]
+        assert ["Angel Tîlvăr", "Damien Roucas"] == speakers
+
     @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
     def test_adverbial_between_verb_and_subject(self, between: str) -> None:
         """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""

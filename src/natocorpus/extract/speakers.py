@@ -33,7 +33,7 @@ from operator import contains, itemgetter
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
-from natocorpus.resources import Person, Role, first_name_genders, lexicon, offices, organisations, people
+from natocorpus.resources import Person, Role, data_csv, first_name_genders, lexicon, offices, organisations, people
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
 __all__ = ["Mention", "ResolvedMentions", "find_mentions"]
@@ -561,6 +561,8 @@ def find_mentions(
             mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
+    for line, tokens in enumerate(tokens_by_line):
+        mentions.extend(_regional_anaphors(raw, tokens, lines.folded(line), subject))
     roles: dict[int, str] = {}
     feminine: set[int] = set()
     bound_offices: dict[int, str] = {}
@@ -805,6 +807,36 @@ def _demonym_anaphors(
             continue  # "le Finlandais Petteri Orpo": an apposition, not an anaphor
         mentions.append(Mention(kind="demonym", text=text, start=start, end=end, country=code,
                                 subject=subject(start)))
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _regional_demonyms() -> dict[str, str]:
+    """Folded regional demonyms ("quebecoise") and the country of their region."""
+    return {fold(row["form"]): row["country"] for row in data_csv("regional_demonyms.csv")}
+
+
+def _regional_anaphors(
+    raw: str, tokens: list[tuple[str, int, int]], folded: list[str], subject: Callable[[int], bool]
+) -> list[Mention]:
+    """
+    "Le Québécois", "la Bordelaise" standing for a person named earlier.
+
+    Like "le Norvégien", but the region names no country mention: its country only
+    keeps the anaphor from people the registry knows to be of another nationality.
+    """
+    regions = _regional_demonyms()
+    if regions.keys().isdisjoint(folded):
+        return []
+    mentions = []
+    for index in compress(range(len(tokens)), map(regions.__contains__, folded)):
+        word, start, end = tokens[index]
+        if not is_upper_initial(word) or not index or folded[index - 1] not in ("le", "la", "l'"):
+            continue  # "le vin bordelais", "le québécois" (the language)
+        if index + 1 < len(tokens) and is_upper_initial(tokens[index + 1][0]):
+            continue  # "le Québécois Maxime Tremblay": an apposition, not an anaphor
+        mentions.append(Mention(kind="demonym", text=word, start=start, end=end,
+                                country=regions[folded[index]], subject=subject(start)))
     return mentions
 
 
