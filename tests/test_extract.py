@@ -454,6 +454,24 @@ class TestAttribution:
         speakers = [speaker for _, speaker, _ in quotes_of(body)]
         assert ["Angel Tîlvăr", "Damien Roucas"] == speakers
 
+    @pytest.mark.parametrize("body", [
+        "Réunis à Bruxelles, les ministres de la Défense de l'OTAN se sont engagés jeudi à soutenir "
+        "Kiev « aussi longtemps qu'il le faudra ».",
+        "L'OTAN a tenu son sommet à Londres. Dans leur déclaration finale, les alliés reconnaissent "
+        "que la Chine « pose des défis à notre sécurité ».",
+        "L'OTAN a tenu son sommet à Madrid. Les 30 alliés ont affirmé que la Russie était « la menace "
+        "la plus directe ».",
+    ])
+    def test_members_speaking_together_are_the_body(self, body: str) -> None:
+        """"Les ministres … de l'OTAN", "les alliés" speak for the alliance."""
+        assert ("OTAN", "organisation") == (lambda q: (q.speaker_name, q.speaker.kind))(article(body).quotes[0])
+
+    def test_allies_of_a_country_are_not_the_alliance(self) -> None:
+        """"Les alliés de l'Ukraine" are not the OTAN, even in an article that names it."""
+        body = ("L'OTAN se réunit mardi. Les alliés de l'Ukraine ont promis « des livraisons rapides » "
+                "de munitions.")
+        assert "OTAN" != article(body).quotes[0].speaker_name
+
     @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
     def test_adverbial_between_verb_and_subject(self, between: str) -> None:
         """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""

@@ -524,6 +524,21 @@ def find_mentions(
                                         name=organisations().get(raw[start:end], raw[start:end]),
                                         speaker_kind="organisation", subject=subject(start)))
                 taken.append((start, end))
+    # The members of a body speaking together ("les ministres … de l'OTAN", "les alliés").
+    bodies_so_far = sorted((m for m in mentions if m.kind == "organisation" and m.name), key=lambda m: m.start)
+    body_starts = [b.start for b in bodies_so_far]
+    alliance = next((b.name for b in bodies_so_far if b.name == "OTAN"), None)
+    groups: list[Mention] = []
+    for line, tokens in enumerate(tokens_by_line):
+        for start, end, body in _group_phrases(tokens, lines.folded(line), bodies_so_far, body_starts, alliance):
+            groups.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end, name=body,
+                                  speaker_kind="organisation", subject=subject(start)))
+    if groups:
+        group_spans = Intervals([(g.start, g.end) for g in groups])
+        # The body named inside the phrase is the group now ("de l'OTAN" in "les ministres … de l'OTAN").
+        mentions = [m for m in mentions if not (m.kind == "organisation" and group_spans.contains(m.start))]
+        mentions.extend(groups)
+        taken.extend((g.start, g.end) for g in groups)
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
@@ -535,7 +550,7 @@ def find_mentions(
             taken.append((match.start(), match.end()))
     # A person named by a noun alone ("le ministre congolais", "la cheffe du
     # département", "un porte-parole"): an anaphor, or the organisation of a spokesperson.
-    title_spans = Intervals([(m.start, m.end) for m, _, _ in titles])
+    title_spans = Intervals([(m.start, m.end) for m, _, _ in titles] + [(g.start, g.end) for g in groups])
     for line, tokens in enumerate(tokens_by_line):
         for start, end, country in _person_nouns(raw, tokens, lines.folded(line), lookup):
             if title_spans.overlaps(start, end):
@@ -692,6 +707,57 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
               and tokens[index - 1][0][:1].isupper() and _is_demonym_word(tokens[index - 1][0])):
             # English puts the nationality first: "the Hungarian government".
             found.append((tokens[index - 1][1], tokens[index][2]))
+    return found
+
+
+_GROUP_DETERMINERS = frozenset({"les", "ses", "leurs", "the", "its", "their"})
+# What may stand between a group noun and its body: "les ministres des Affaires étrangères
+# de l'OTAN", "les chefs d'État et de gouvernement des 32 pays de l'Otan".
+_GROUP_GAP_LIMIT = 10
+
+
+def _group_phrases(
+    tokens: list[tuple[str, int, int]],
+    folded: list[str],
+    bodies: Sequence[Mention],
+    body_starts: Sequence[int],
+    alliance: str | None,
+) -> list[tuple[int, int, str]]:
+    """
+    Spans of the members of a body speaking together, with the body's name.
+
+    "les ministres des Affaires étrangères de l'OTAN" runs from the determiner to the
+    body named in the same clause (no punctuation between); "les alliés" standing alone
+    is the alliance, when the article names it (``alliance``). ``bodies`` are the
+    article's named organisations in text order, ``body_starts`` their starts.
+    """
+    nouns = _folded_words("group_nouns")
+    found: list[tuple[int, int, str]] = []
+    if nouns.isdisjoint(folded) or not tokens:
+        return found
+    line_start, line_end = tokens[0][1], tokens[-1][2]
+    first, last = bisect.bisect_left(body_starts, line_start), bisect.bisect_left(body_starts, line_end)
+    by_start = {b.start: b for b in bodies[first:last]}
+    for index in compress(range(len(tokens)), map(nouns.__contains__, folded)):
+        determiner = index - 1
+        if determiner >= 0 and folded[determiner].isdigit():
+            determiner -= 1  # "les 32 alliés"
+        if determiner < 0 or folded[determiner] not in _GROUP_DETERMINERS:
+            continue
+        start = tokens[determiner][1]
+        body = None
+        for ahead in range(index + 1, min(len(tokens), index + 1 + _GROUP_GAP_LIMIT)):
+            word = tokens[ahead][0]
+            if tokens[ahead][1] in by_start:
+                body = by_start[tokens[ahead][1]]
+                break
+            if not word[:1].isalnum() and word not in ("'", "’"):
+                break  # punctuation ends the clause
+        if body is not None and folded[ahead - 1] in ("de", "du", "des", "d'", "l'", "of", "the"):
+            found.append((start, body.end, body.name or ""))
+        elif (alliance and folded[index] in _folded_words("allied_nouns")
+              and (index + 1 >= len(folded) or folded[index + 1] not in ("de", "du", "des", "d'", "of"))):
+            found.append((start, tokens[index][2], alliance))
     return found
 
 
