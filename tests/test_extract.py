@@ -472,6 +472,23 @@ class TestAttribution:
                 "de munitions.")
         assert "OTAN" != article(body).quotes[0].speaker_name
 
+    def test_named_exercise_is_not_a_speaker(self) -> None:
+        """"l'exercice Cold Response" names a thing: "raconte-t-elle" is the sergeant."""
+        body = (
+            "Publié le 8 mars 2024\n\n"
+            "La sergente Ingrid Solberg suit les colonnes depuis son poste de Bardufoss. "
+            "L'exercice Cold Response réunit cette année 20 000 soldats. "
+            "« Le froid est notre meilleur allié », raconte-t-elle."
+        )
+        found = article(body)
+        assert "Ingrid Solberg" == found.quotes[0].speaker_name
+        assert "Cold Response" not in {mention.name for mention in found.persons}
+
+    def test_rank_with_a_ship_noun_is_not_a_thing(self) -> None:
+        """"le capitaine de frégate X": a rank, the name is a person."""
+        body = "« Nous restons vigilants », résume le capitaine de frégate Loïc Kervella, commandant du navire."
+        assert "Loïc Kervella" == quotes_of(body)[0][1]
+
     @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
     def test_adverbial_between_verb_and_subject(self, between: str) -> None:
         """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""

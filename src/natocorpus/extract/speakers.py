@@ -817,6 +817,8 @@ def _names(
         text = " ".join(parts)
         if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
             continue  # "Université Laval", "Atlantic Council": not a person
+        if text.casefold() not in by_name and _named_thing_before().search(raw, max(0, start - 40), start):
+            continue  # "l'exercice Trident Juncture", "the exercise, Trident Juncture": a thing's name
         canonical: str | None
         if len(parts) >= 2:
             canonical = _canonical_full(text, by_name)
@@ -829,6 +831,17 @@ def _names(
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
                                     subject=subject(start), gender=_gender_of(canonical)))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _named_thing_before() -> re.Pattern[str]:
+    """
+    A noun whose capitalised complement is a thing's name, just before a run.
+
+    Not after "de": "le capitaine de corvette Yannick Le Bris" is a rank.
+    """
+    nouns = "|".join(sorted((re.escape(noun) for noun in lexicon().get("named_thing_nouns", ())), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?<!\bde\s)(?:{nouns}),?\s+$", re.IGNORECASE)
 
 
 def _gender_of(name: str) -> str:
