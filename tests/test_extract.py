@@ -489,6 +489,39 @@ class TestAttribution:
         body = "« Nous restons vigilants », résume le capitaine de frégate Loïc Kervella, commandant du navire."
         assert "Loïc Kervella" == quotes_of(body)[0][1]
 
+    def test_name_after_a_title_is_not_a_country(self) -> None:
+        """"le Premier ministre Dominique Rivière": a name (not Dominica), who speaks."""
+        found = article("« C'est une faute », a réagi l'ancien Premier ministre Dominique Rivière.")
+        assert "Dominique Rivière" == found.quotes[0].speaker_name
+        assert "DM" not in {mention.code for mention in found.countries}
+
+    def test_president_of_a_party_is_not_the_head_of_state(self) -> None:
+        """"le président du MoDem, X" does not make X "le président de la République"."""
+        body = (
+            "Publié le 11 mars 2013\n\n"
+            "La France veut peser davantage dans l'Alliance. Pour le président du Modem, Julien "
+            "Marceau, il s'agit d'« un recul » pour la France.\n\n"
+            "« La France ne sera pas moins libre demain », a déclaré le président de la République."
+        )
+        assert "François Hollande" == quotes_of(body)[1][1]
+
+    def test_unresolved_title_after_a_quote_is_not_replaced_by_a_guess(self) -> None:
+        """"», a déclaré le gouverneur" with nobody who may be the governor: no speaker, not the last one."""
+        body = (
+            "« Nous suivons la situation », a indiqué le Kremlin.\n\n"
+            "« Le port restera ouvert », a déclaré le gouverneur."
+        )
+        assert ["Kremlin", None] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_bare_title_ignores_a_binding_made_later(self) -> None:
+        """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
+        body = (
+            "Pour le ministre de la Défense, Karel Smets, c'est un tournant. « Cette époque est "
+            "révolue », a martelé le ministre.\n\n"
+            "Le ministre du Budget, Pieter Claes, assure que l'effort sera financé."
+        )
+        assert "Karel Smets" == quotes_of(body)[0][1]
+
     @pytest.mark.parametrize("between", ["à son arrivée", "pour sa part", "à Sputnik"])
     def test_adverbial_between_verb_and_subject(self, between: str) -> None:
         """"a regretté à son arrivée le ministre X": the subject after a short adverbial."""

@@ -555,7 +555,12 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
         # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X",
         # "a regretté à son arrivée le ministre", "estime pour sa part X".
         if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap):
-            return _resolve(subject, context.timeline, position) or None
+            resolved = _resolve(subject, context.timeline, position)
+            if resolved is None and subject.kind == "title":
+                # "a déclaré le président de la République" with no holder in sight: the
+                # text says who spoke, so no later rule may guess another name.
+                return subject
+            return resolved
         return None
     return None
 

@@ -993,6 +993,10 @@ def _parse_office(
     if qualifier is None:
         return office, "", end
     lead, words = qualifier.group(1), qualifier.group(2)
+    if not lead.strip() and words[:1].isupper():
+        # "le Premier ministre Dominique de Villepin": a capitalised word right after a
+        # title starts a name (here not Dominica); French adjectives are lower-case.
+        return office, "", end
     for candidate in (words, words.split()[0]):
         body = organisations().get(candidate) or lookup(candidate)
         if body:
@@ -1022,9 +1026,18 @@ def _resolve_titles(
     organisation's office named bare takes its body from them.
     """
     bound: dict[tuple[str, str], str] = {}
+    # Bindings of titles without a body, by office, in text order: a bare title later
+    # takes the latest one before it ("le ministre du Budget, X" named after "a martelé
+    # le ministre" is not that minister).
+    bare_bindings: dict[str, list[tuple[int, str]]] = {}
     resolved: list[tuple[Mention, str, str, str | None]] = []
     starts = [name.start for name in names]
     for mention, office, of in titles:
+        if office in _HEAD_OFFICES and not of and _UNKNOWN_BODY_AFTER.match(raw, mention.end):
+            # "le président du MoDem, François Bayrou": the president of a body the data
+            # does not know, not a head of state: no registry office, and no binding that
+            # a later "président de la République" could borrow.
+            office = ""
         apposed = _apposition(raw, mention, names, starts)
         if apposed is not None and len(of) == 2 and of.isupper() and apposed.name:  # noqa: PLR2004
             known = nationalities(apposed.name)
@@ -1053,6 +1066,8 @@ def _resolve_titles(
                 feminine.add(apposed.start)  # "la présidente lituanienne, Dalia Grybauskaitė"
         if name is not None and office:
             bound.setdefault((office, of), name)
+            if not of:
+                bare_bindings.setdefault(office, []).append((mention.start, name))
         resolved.append((mention, office, of, name))
     # A bare title borrows the body of the same office named elsewhere in the article.
     # Only an organisation's office is borrowed ("le secrétaire général" of an article
@@ -1077,8 +1092,9 @@ def _resolve_titles(
         # someone named earlier who held the office (an anaphor), so no name is looked up.
         former = name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start))
         if name is None and office and not of and not former:
-            name = bound.get((office, ""))
-        if name is None and office and not former:
+            name = next((bound_name for start, bound_name in reversed(bare_bindings.get(office, []))
+                         if start < mention.start), None)
+        if name is None and office and body and not former:
             name = bound.get((office, body))
         if name is None and office and body and not former:
             name = _registry_holder(office, body, date, named_people)
@@ -1101,6 +1117,11 @@ def _relational_nouns() -> frozenset[str]:
     return frozenset(lexicon().get("relational_nouns", ()))
 
 
+# Offices that head a body, whatever the body ("le président du MoDem", "le secrétaire
+# général de l'Élysée"); a minister's complement is a portfolio instead.
+_HEAD_OFFICES = frozenset({"president", "vice_president", "secretary_general", "deputy_secretary_general"})
+# A title's complement naming a body ("du MoDem", "de l'UMP", "of Acme").
+_UNKNOWN_BODY_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|of(?:\s+the)?)\s*[A-ZÉ]")
 _DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 # "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
