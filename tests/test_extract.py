@@ -513,6 +513,25 @@ class TestAttribution:
         )
         assert ["Kremlin", None] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    def test_name_before_a_pronoun_incise_is_the_topic(self) -> None:
+        """"Viktor Orban, a-t-il accusé, veut « … »": "il" is the minister speaking, not Orban."""
+        body = (
+            "Le ministre tchèque Jan Novák a pris la parole mardi devant les députés. "
+            "Viktor Orban, a-t-il accusé, veut « diviser l'Union »."
+        )
+        assert "Jan Novák" == quotes_of(body)[0][1]
+
+    def test_head_of_government_is_the_chancellor_on_the_date(self) -> None:
+        """"Le chef du gouvernement" of 2022 Germany is the chancellor, not Putin (prime minister years before)."""
+        body = (
+            "Publié le 27 février 2022\n\n"
+            "Le chancelier Olaf Scholz s'est adressé au Bundestag. Vladimir Poutine, a-t-il dit, "
+            "mène une guerre « brutale ».\n\n"
+            "Le chef du gouvernement a annoncé un fonds spécial. "
+            "« Nous allons investir davantage », a-t-il promis."
+        )
+        assert ["Olaf Scholz", "Olaf Scholz"] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -22,6 +22,7 @@ gender and nationality. Every lookup is bounded or bisected: linear time.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import itertools
 import re
@@ -31,10 +32,9 @@ import attrs
 
 from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, normal_form as _normal
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
-import datetime as dt
-
 from natocorpus.extract.speakers import (
     Mention,
+    is_former_title,
     mention_prefix,
     nationalities,
     offices_held,
@@ -218,7 +218,9 @@ class Timeline:
         if anaphor.kind == "title" and anaphor.office:
             # "le premier ministre" is not the defence minister named earlier; a person
             # whose offices nobody knows may hold any.
-            held = offices_held(mention.name) | self.bound_offices.get(mention.name, set())
+            # The offices held on the article's date, unless the title is a former one.
+            on = None if is_former_title(self.raw, anaphor.start) else self.date
+            held = offices_held(mention.name, on) | self.bound_offices.get(mention.name, set())
             if held and not _office_fits(anaphor.office, held):
                 return False
         return True
@@ -347,6 +349,8 @@ def _office_fits(office: str, held: set[str] | frozenset[str]) -> bool:
     """True when someone who held ``held`` may be called by a title naming ``office``."""
     if office in held:
         return True
+    if office == "prime_minister" and "chancellor" in held:
+        return True  # "le chef du gouvernement" allemand is the chancellor
     # A generic title ("le ministre", "le président", "le porte-parole") fits any of its kind.
     generic = {"minister": "_minister", "president": "president", "spokesperson": "spokesperson"}.get(office)
     return generic is not None and any(h.endswith(generic) for h in held)
@@ -700,7 +704,13 @@ def _cue_before(
         mention = _resolve(subject, timeline, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.pronoun:
-        mention = timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start)
+        position = cue.start
+        topic = index.between(start, cue.start)[-1:]
+        if topic and _INCISE_GAP.fullmatch(raw, topic[0].end, cue.start):
+            # "Vladimir Poutine, a-t-il accusé, veut « … »": the name before the incise is
+            # what the speaker talks about; "il" refers to someone before it.
+            position = topic[0].start
+        mention = timeline.resolve(_pronoun_mention(cue.pronoun, position), position)
         return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.form in ("participle", "infinitive"):
         # "en affirmant : «", "Et d'ajouter : «": the speaker is the sentence's subject,
@@ -723,6 +733,7 @@ def _cue_before(
     return Attribution(mention=mention, cue=cue, rule="before") if mention else None
 
 
+_INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
 _POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
 
 

@@ -1128,14 +1128,36 @@ _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 
 
+def is_former_title(raw: str, start: int) -> bool:
+    """True when the title at ``start`` is a former office: "l'ancien Premier ministre"."""
+    return _FORMER_BEFORE.search(mention_prefix(raw, start)) is not None
+
+
 def mention_prefix(raw: str, start: int) -> str:
     """The few characters before ``start`` (for determiners such as "la", "une")."""
     return raw[max(0, start - 24):start].split("\n")[-1]
 
 
-def offices_held(name: str) -> frozenset[str]:
-    """The offices the registry says ``name`` held, at any date (``"prime_minister"``)."""
+def offices_held(name: str, date: dt.date | None = None) -> frozenset[str]:
+    """
+    The offices the registry says ``name`` held (``"prime_minister"``).
+
+    With a ``date``, the offices held on that date when the registry has any for it
+    (Vladimir Poutine in 2022 is the president, not the former prime minister), else
+    those held at any date.
+    """
+    if date is not None:
+        person = _by_exact_name().get(name)
+        if person is not None:
+            on_date = frozenset(r.office for r in person.roles if r.holds_on(date))
+            if on_date:
+                return on_date
     return _offices_held().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _by_exact_name() -> dict[str, Person]:
+    return {p.name: p for p in people()}
 
 
 @lru_cache(maxsize=1)
@@ -1144,8 +1166,15 @@ def _offices_held() -> dict[str, frozenset[str]]:
 
 
 def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
-    """Who the registry says held ``office`` of ``of`` (a country code or body) on ``date``."""
-    return _registry_holder(office, of, date, set())
+    """
+    Who the registry says held ``office`` of ``of`` (a country code or body) on ``date``.
+
+    "Le chef du gouvernement" of Germany or Austria is its chancellor.
+    """
+    holder = _registry_holder(office, of, date, set())
+    if holder is None and office == "prime_minister":
+        holder = _registry_holder("chancellor", of, date, set())
+    return holder
 
 
 def registry_gender(name: str) -> str:
