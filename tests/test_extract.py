@@ -532,6 +532,23 @@ class TestAttribution:
         )
         assert ["Olaf Scholz", "Olaf Scholz"] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    def test_interview_answers_speak_for_the_interviewee(self) -> None:
+        """Answers after question lines are the interviewee's, not the last speaker's."""
+        body = (
+            "Le général Marek Wolny a défendu jeudi devant la commission de la Défense le plan de "
+            "recrutement de l'armée, qui prévoit dix mille soldats de plus d'ici à 2030 et une réserve "
+            "opérationnelle doublée. « Nous sommes prêts », a-t-il assuré.\n\n"
+            "Deux questions à Ilse Vandamme\n\n"
+            "Politologue à l'université de Gand.\n\n"
+            "Le plan est-il crédible ?\n\n"
+            "« Sur le papier, oui. Tout dépendra des recrutements. »\n\n"
+            "Et la Russie ?\n\n"
+            "« Elle observe, comme toujours. »"
+        )
+        found = article(body).quotes
+        assert ["Marek Wolny", "Ilse Vandamme", "Ilse Vandamme"] == [q.speaker_name for q in found]
+        assert ["after", "interview", "interview"] == [q.attribution for q in found]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

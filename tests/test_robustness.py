@@ -322,6 +322,9 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "unclosed open marks": (_repeat("« mot "), 3_000),
     "straight quotes": (_repeat('"mot" dit-il. '), 1_500),
     "one quote around everything": (lambda size: "Titre\n\n« " + _prose(size)[7:] + " »", 6_000),
+    "an interview of many questions": (_repeat("Et la Russie ?\n\n« Elle observe, comme toujours. »\n\n"), 3_000),
+    "a title repeated in every paragraph": (
+        _repeat("Le Premier ministre a conclu la séance. « Nous tiendrons », a-t-il lancé.\n\n"), 3_000),
 }
 
 

@@ -210,7 +210,8 @@ class Quote(_SlicedText):
         cue_end: Offset just past the cue, or None.
         attribution: The rule that chose the speaker, for provenance: ``after``
             (a cue right after the quote), ``before`` (a cue before it in the same
-            sentence), ``continuation`` (a quote that goes on from the previous one),
+            sentence), ``interview`` (an answer after a question line, for the
+            interviewee), ``continuation`` (a quote that goes on from the previous one),
             ``context`` (the paragraph's speaker), or ``none``.
         speaker_start: Offset of the words that name the speaker (``"Jens
             Stoltenberg"``, ``"le secrétaire général de l'OTAN"``, or the antecedent a

@@ -493,6 +493,7 @@ def attribute_quotes(
             or _cue_later_in_sentence(context, quote)
             or _sentence_subject(context, quote)
             or _previous_sentence_subject(context, quote)
+            or _interview_answer(context, quote)
             or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
             or _paragraph_context(context, quote)
             or Attribution(mention=None, cue=None, rule="none")
@@ -803,6 +804,50 @@ def _previous_sentence_subject(context: _Context, quote: QuoteCandidate) -> Attr
         return None
     mention = _resolve(subject, context.timeline, quote.open_at)
     return Attribution(mention=mention, cue=None, rule="context") if mention and mention.name else None
+
+
+_OPENING_MARKS = ("«", "“", '"', "‘", "„")
+# How many lines back an interview's introduction may name the interviewee ("Trois
+# questions à X" then "Chercheuse à l'institut …").
+_INTERVIEW_INTRO_LINES = 2
+# How many lines of questions and answers an interview may run to.
+_INTERVIEW_MAX_LINES = 80
+
+
+def _interview_answer(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 3b: an answer in a question-and-answer interview speaks for the interviewee.
+
+    The quote opens its line, and the line before is a question ("Kirkenes est-elle
+    menacée ?"). The interviewee is the last person named in the introduction: the
+    lines before the first question of the exchange ("Trois questions à X").
+    """
+    raw, line_starts = context.raw, context.timeline.line_starts
+    if raw[quote.line_start:quote.open_at].strip():
+        return None
+    line = bisect.bisect_right(line_starts, quote.line_start) - 1
+    if line < 1 or not _line_text(raw, line_starts[line - 1]).endswith("?"):
+        return None
+    # Back over the exchange: questions, and answers that are only a quote.
+    line -= 1
+    first_question = line
+    # Bounded, so that a text of thousands of questions stays linear.
+    while line > 0 and first_question - line < _INTERVIEW_MAX_LINES:
+        previous = _line_text(raw, line_starts[line - 1])
+        if not (previous.endswith("?") or previous.startswith(_OPENING_MARKS)):
+            break
+        line -= 1
+    first_intro = max(0, line - _INTERVIEW_INTRO_LINES)
+    intro_start, intro_end = line_starts[first_intro], line_starts[line]
+    named = [m for m in context.index.between(intro_start, intro_end)
+             if m.kind == "name" and m.name and m.speaker_kind == "person" and not context.quoted.contains(m.start)]
+    return Attribution(mention=named[-1], cue=None, rule="interview") if named else None
+
+
+def _line_text(raw: str, start: int) -> str:
+    """The stripped text of the line starting at ``start``."""
+    end = raw.find("\n", start)
+    return raw[start:end if end >= 0 else len(raw)].strip()
 
 
 def _continuation(
