@@ -549,6 +549,19 @@ class TestAttribution:
         assert ["Marek Wolny", "Ilse Vandamme", "Ilse Vandamme"] == [q.speaker_name for q in found]
         assert ["after", "interview", "interview"] == [q.attribution for q in found]
 
+    @pytest.mark.parametrize(("after_cue", "expected"), [
+        (" vendredi à l'Élysée", "Élysée"),
+        (" au Kremlin", "Kremlin"),
+        ("", None),
+    ])
+    def test_impersonal_on_speaks_for_its_place(self, after_cue: str, expected: str | None) -> None:
+        """"indiquait-on à l'Élysée" is the Élysée; a bare "explique-t-on" is nobody named."""
+        body = (
+            "La ministre Maria Zakharova a dénoncé « une provocation ».\n\n"
+            f"« Le président assume ses propos », indiquait-on{after_cue}."
+        )
+        assert expected == quotes_of(body)[1][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

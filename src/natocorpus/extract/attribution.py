@@ -544,6 +544,8 @@ def _learn(context: _Context, cue: SpeechCue) -> None:
 
 def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: int) -> Mention | None:
     """The subject of an inverted cue: "a-t-il dit", "a déclaré Rutte", "indique le communiqué"."""
+    if cue.pronoun and fold(cue.pronoun) == "on":
+        return _impersonal_source(context, cue, limit)
     if cue.pronoun:
         return context.timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), position)
     following = context.index.between(cue.end, limit)[:4]
@@ -568,6 +570,33 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
             return resolved
         return None
     return None
+
+
+def _impersonal_source(context: _Context, cue: SpeechCue, limit: int) -> Mention:
+    """
+    Who "on" is after an inverted cue: the body it is placed in, else nobody named.
+
+    "précise-t-on au DDPS", "indiquait-on vendredi à l'Élysée", "peut-on lire dans le
+    texte" speak for that body or document; a bare "explique-t-on" is an unnamed source,
+    not the last person named.
+    """
+    for mention in context.index.between(cue.end, limit)[:3]:
+        if mention.kind in ("organisation", "document") and _IMPERSONAL_PLACE.fullmatch(
+                context.raw, cue.end, mention.start):
+            resolved = _resolve(mention, context.timeline, cue.start)
+            if resolved is not None:
+                return resolved
+    return _pronoun_mention(cue.pronoun or "on", cue.start)
+
+
+# Between "…-t-on" and the body it speaks from: "au", "vendredi à l'", "dans le", "du
+# côté de l'", "dans l'entourage du".
+_IMPERSONAL_PLACE = re.compile(
+    r"[\s,\u00a0\u202f]*(?:[^\W\d_]+[\s\u00a0\u202f]+){0,2}?"
+    r"(?:à|au|aux|chez|dans|auprès\s+d[eu]|du\s+côté\s+d[eu]|dans\s+l['’]entourage\s+d[eu])"
+    r"[\s\u00a0\u202f]*(?:la[\s\u00a0\u202f]+|le[\s\u00a0\u202f]+|les[\s\u00a0\u202f]+|l['’][\s\u00a0\u202f]*)?",
+    re.IGNORECASE,
+)
 
 
 # A preposition right before a mention: "à Sputnik", "devant l'OTAN", "to Reuters".
