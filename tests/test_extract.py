@@ -562,6 +562,25 @@ class TestAttribution:
         )
         assert expected == quotes_of(body)[1][1]
 
+    @pytest.mark.parametrize("frame", ["Aux yeux de", "De l'avis de"])
+    def test_opinion_frames_name_the_source(self, frame: str) -> None:
+        """"Aux yeux de X, la mesure « … »": X speaks, and "insiste-t-elle" after it too."""
+        body = (
+            "L'OTAN a expulsé sept diplomates russes. "
+            f"{frame} Katarzyna Zielińska, analyste à Varsovie, la mesure « est avant tout symbolique ». "
+            "Mais le message compte, insiste-t-elle : « C'est l'Alliance qui riposte. »"
+        )
+        assert ["Katarzyna Zielińska", "Katarzyna Zielińska"] == [s for _, s, _ in quotes_of(body)]
+
+    def test_name_after_a_governed_title_is_not_the_subject(self) -> None:
+        """"la défection du chef de la diplomatie libyenne, X," does not make X the one "le ministre" refers to."""
+        body = (
+            "Le ministre canadien Paul Tremblay a estimé que la défection du chef de la diplomatie "
+            "libyenne, Moussa Koussa, montrait que « le régime s'effrite ». « Le cercle se rétrécit », "
+            "a poursuivi le ministre."
+        )
+        assert ["Paul Tremblay", "Paul Tremblay"] == [s for _, s, _ in quotes_of(body)]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

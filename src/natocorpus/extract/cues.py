@@ -66,14 +66,15 @@ _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 # Words after which a verb form is a finite verb, not an adjective ("qui a", "elle").
 _SUBJECT_WORDS = frozenset({"il", "elle", "on", "ils", "elles", "qui", "que", "qu'", "se", "s'", "lui", "leur"})
 _ABSOLUTE_SUBJECTS = frozenset({"dernier", "dernière", "celui-ci", "celle-ci", "lui", "elle", "ci"})
-_SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for"})
+_SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for", "aux", "de"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
 
 
 def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]], index: int) -> int:
     """
     The number of tokens of a source cue starting at ``index``, or 0: "selon", "d'après",
-    "according to", and "Pour X," / "For X," opening a sentence (an opinion frame).
+    "according to", "aux yeux de", "de l'avis de", and "Pour X," / "For X," opening a
+    sentence (an opinion frame).
     """
     token = normal[index]
     following = normal[index + 1] if index + 1 < len(normal) else ""
@@ -81,6 +82,11 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         return 1
     if (token, following) in (("d'", "après"), ("according", "to")):
         return 2
+    if (token, following) == ("aux", "yeux") and _word_at(normal, index + 2) in ("de", "du", "des", "d'"):
+        return 3  # "Aux yeux de Katarzyna Nowicka, la mesure « … »"
+    if (token, following, _word_at(normal, index + 2)) == ("de", "l'", "avis") and _word_at(normal, index + 3) in (
+            "de", "du", "des", "d'"):
+        return 4  # "De l'avis du général X, « … »"
     if token in ("pour", "for") and (index == 0 or normal[index - 1] in _SENTENCE_OPENERS):
         # "Pour Claire Duval, ...", "Pour le politologue X, ...", "For Selin Aydemir, ..."
         if index + 1 < len(tokens) and (
@@ -89,6 +95,10 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         ):
             return 1
     return 0
+
+
+def _word_at(normal: Sequence[str], index: int) -> str:
+    return normal[index] if index < len(normal) else ""
 
 
 @lru_cache(maxsize=1)

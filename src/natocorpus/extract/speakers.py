@@ -578,7 +578,7 @@ def find_mentions(
     mentions.extend(_demonym_anaphors(raw, demonyms, subject))
     for line, tokens in enumerate(tokens_by_line):
         mentions.extend(_regional_anaphors(raw, tokens, lines.folded(line), subject))
-    roles: dict[int, str] = {}
+    roles: dict[int, Mention] = {}
     feminine: set[int] = set()
     bound_offices: dict[int, str] = {}
     bound_countries: dict[int, str] = {}
@@ -586,8 +586,13 @@ def find_mentions(
     mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
                                     bound_offices, bound_countries, bodies_named))
     mentions = [
-        attrs.evolve(m, role=roles[m.start], gender=m.gender or ("f" if m.start in feminine else ""),
-                     office=bound_offices.get(m.start, ""), country=bound_countries.get(m.start, ""))
+        attrs.evolve(m, role=roles[m.start].text, gender=m.gender or ("f" if m.start in feminine else ""),
+                     office=bound_offices.get(m.start, ""), country=bound_countries.get(m.start, ""),
+                     # "la défection du chef de la diplomatie libyenne, X": a name after a
+                     # title governed by a preposition is a complement, whatever the comma
+                     # before it suggests.
+                     subject=m.subject and not (roles[m.start].start < m.start
+                                                and _GOVERNED_TITLE.search(mention_prefix(raw, roles[m.start].start))))
         if m.kind == "name" and m.start in roles else m
         for m in mentions
     ]
@@ -1009,7 +1014,7 @@ def _resolve_titles(
     titles: list[tuple[Mention, str, str]],
     names: list[Mention],
     date: dt.date | None,
-    roles: dict[int, str],
+    roles: dict[int, Mention],
     feminine: set[int],
     bound_offices: dict[int, str],
     bound_countries: dict[int, str],
@@ -1055,7 +1060,7 @@ def _resolve_titles(
                 apposed = None
         name = apposed.name if apposed is not None else None
         if apposed is not None:
-            roles.setdefault(apposed.start, mention.text)
+            roles.setdefault(apposed.start, mention)
             # A title the registry has no office for ("le commandant de la marine")
             # still says the person is not, say, the prime minister.
             if office or normal_form(mention.text.split()[0]) not in _relational_nouns():
@@ -1117,6 +1122,12 @@ def _relational_nouns() -> frozenset[str]:
     return frozenset(lexicon().get("relational_nouns", ()))
 
 
+# A preposition and a determiner before a title: "du chef", "avec la ministre", "de l'ancien".
+_GOVERNED_TITLE = re.compile(
+    r"(?:^|\s)(?:du|des|au|aux|(?:de|à|avec|par|pour|contre|chez|auprès\s+de|of|with|by|for)\s+"
+    r"(?:la|le|les|l['’]|son|sa|ses|the|his|her)?)\s*(?:(?:ancien|ancienne|ex|nouveau|nouvelle)[\s-]+)?$",
+    re.IGNORECASE,
+)
 # Offices that head a body, whatever the body ("le président du MoDem", "le secrétaire
 # général de l'Élysée"); a minister's complement is a portfolio instead.
 _HEAD_OFFICES = frozenset({"president", "vice_president", "secretary_general", "deputy_secretary_general"})
