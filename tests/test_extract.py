@@ -581,6 +581,25 @@ class TestAttribution:
         )
         assert ["Paul Tremblay", "Paul Tremblay"] == [s for _, s, _ in quotes_of(body)]
 
+    def test_time_adverbial_between_verb_and_subject(self) -> None:
+        """"avait déclaré fin août la ministre des Armées, X": the subject after "fin août"."""
+        body = ("La France a envoyé deux frégates. « La mer n'est pas un terrain de jeu », avait déclaré "
+                "fin août la ministre des Armées, Claire Vasseur.")
+        assert "Claire Vasseur" == quotes_of(body)[0][1]
+
+    def test_party_noun_refers_back(self) -> None:
+        """"le démocrate a haussé le ton : « … »" is the Democrat named before."""
+        body = ("Le sénateur Paul Whitfield a ouvert la séance. Puis le démocrate a haussé le ton : "
+                "« Nous ne céderons pas. »")
+        assert "Paul Whitfield" == quotes_of(body)[0][1]
+
+    def test_body_name_before_a_person_name_is_split(self) -> None:
+        """"la présidente du Conseil Giorgia Meloni a jugé": Meloni, not a council."""
+        body = "À Rome, la présidente du Conseil Giorgia Meloni a jugé la situation « inacceptable »."
+        found = article(body)
+        assert "Giorgia Meloni" == found.quotes[0].speaker_name
+        assert "Giorgia Meloni" in {mention.name for mention in found.persons}
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

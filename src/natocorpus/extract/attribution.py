@@ -606,7 +606,8 @@ _COMPLEMENT_BEFORE = re.compile(
 )
 _ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "de", "en", "devant", "lors", "dans", "pour", "après", "avant",
                                 "depuis", "sur", "par", "dès", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-                                "samedi", "dimanche", "hier", "jeudi", "ce", "cette", "on", "in", "at", "after"})
+                                "samedi", "dimanche", "hier", "jeudi", "ce", "cette", "on", "in", "at", "after",
+                                "fin", "début", "mi", "mi-"})
 
 
 def _adverbial(gap: str) -> bool:

@@ -819,6 +819,13 @@ def _names(
         if raw.endswith(("'s", "’s"), start, end):
             end -= 2  # "Viktor Orban's"
         parts = raw[start:end].split()
+        if len(parts) >= 3 and parts[0].casefold() in organisation_words:  # noqa: PLR2004
+            # "la présidente du Conseil Giorgia Meloni": the body's name runs into the
+            # person's; the person starts at a given name with a surname after it.
+            given = next((i for i in range(1, len(parts) - 1) if parts[i] in first_name_genders()), None)
+            if given is not None and not any(p.casefold() in organisation_words for p in parts[given:]):
+                start = raw.index(parts[given], start)
+                parts = parts[given:]
         text = " ".join(parts)
         if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
             continue  # "Université Laval", "Atlantic Council": not a person
