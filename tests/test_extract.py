@@ -600,6 +600,32 @@ class TestAttribution:
         assert "Giorgia Meloni" == found.quotes[0].speaker_name
         assert "Giorgia Meloni" in {mention.name for mention in found.persons}
 
+    def test_continuation_needs_the_next_line(self) -> None:
+        """A paragraph between two quotes, where someone else speaks, breaks the continuation."""
+        body = (
+            "« Ce sera très coûteux », a déclaré l'analyste Rasa Petraitytė.\n\n"
+            "Le général Christoph Weber a expliqué que la brigade resterait en Lituanie.\n\n"
+            "« Nous sommes ici pour rester. »"
+        )
+        assert ["Rasa Petraitytė", "Christoph Weber"] == [s for _, s, _ in quotes_of(body)]
+
+    def test_masculine_title_is_not_a_woman_named_before(self) -> None:
+        """"Le ministre a évoqué … a-t-il assuré" skips "la Première ministre" quoted in between."""
+        body = (
+            "Publié le 15 mars 2023\n\n"
+            "Le ministre des Armées est venu saluer les équipages à Keflavik.\n\n"
+            "La Première ministre islandaise a rappelé que « rien ne change ».\n\n"
+            "« On ne vient pas faire du tourisme », raconte le capitaine Julien Marot.\n\n"
+            "Le ministre a également évoqué les commandes. « La France tiendra son rang », a-t-il assuré."
+        )
+        assert "Sébastien Lecornu" == quotes_of(body)[2][1]
+
+    @pytest.mark.parametrize(("date", "expected"), [("12 mars 2025", "Charles Michel"), ("12 mars 2005", "Louis Michel")])
+    def test_shared_surname_out_of_office_is_the_latest_holder(self, date: str, expected: str) -> None:
+        """"M. Michel" when no Michel is in office: the one who left office last before the date."""
+        body = f"Publié le {date}\n\n« Nous restons unis », a déclaré M. Michel."
+        assert expected == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -494,7 +494,8 @@ def attribute_quotes(
             or _sentence_subject(context, quote)
             or _previous_sentence_subject(context, quote)
             or _interview_answer(context, quote)
-            or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None)
+            or _continuation(raw, quote, quotes[position - 1] if position else None, results[-1] if results else None,
+                             context.timeline.line_starts)
             or _paragraph_context(context, quote)
             or Attribution(mention=None, cue=None, rule="none")
         )
@@ -881,14 +882,21 @@ def _line_text(raw: str, start: int) -> str:
 
 
 def _continuation(
-    raw: str, quote: QuoteCandidate, prior: QuoteCandidate | None, prior_result: Attribution | None
+    raw: str,
+    quote: QuoteCandidate,
+    prior: QuoteCandidate | None,
+    prior_result: Attribution | None,
+    line_starts: Sequence[int],
 ) -> Attribution | None:
     """Rule 3: a quote that goes on from the previous one (same line, or the next line)."""
     if prior is None or prior_result is None or prior_result.mention is None:
         return None
     same_line = prior.line_start == quote.line_start
     starts_line = last_char(raw, quote.line_start, quote.open_at) == ""
-    if same_line or (starts_line and not _long_tail(raw, prior.close_at + 1, prior.line_end)):
+    # The next body line, not one further down: a paragraph between may name someone else.
+    next_line = (bisect.bisect_right(line_starts, quote.line_start) - bisect.bisect_right(line_starts, prior.line_start)
+                 <= 1)
+    if same_line or (starts_line and next_line and not _long_tail(raw, prior.close_at + 1, prior.line_end)):
         return Attribution(mention=prior_result.mention, cue=None, rule="continuation")
     return None
 

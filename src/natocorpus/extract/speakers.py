@@ -866,11 +866,21 @@ def _gender_of(name: str) -> str:
 
 
 def _in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
-    """Narrow people sharing a surname to those in office on ``date`` (or today's holders)."""
+    """
+    Narrow people sharing a surname to those in office on ``date`` (or today's holders),
+    else to the one who left office last before ``date``.
+    """
     if len(people_) < 2:  # noqa: PLR2004
         return people_
     if date is not None:
         holding = [p for p in people_ if any(role.holds_on(date) for role in p.roles)]
+        if not holding:
+            # Nobody in office that day: the one who left office last before it ("M.
+            # Michel" in 2025 is Charles Michel, not the Louis Michel of 2004).
+            ended = [(max(r.end for r in p.roles if r.end is not None and r.end <= date), p)
+                     for p in people_ if any(r.end is not None and r.end <= date for r in p.roles)]
+            latest = max(ended, key=lambda pair: pair[0])[1] if ended else None
+            holding = [latest] if latest is not None else []
     else:
         holding = [p for p in people_ if any(role.end is None and role.start is not None for role in p.roles)]
     return holding or people_
@@ -1113,6 +1123,8 @@ def _resolve_titles(
         gender = _genders().get(name or "", "")
         if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
             gender = "f"
+        elif not gender and _MASCULINE_BEFORE.search(mention_prefix(raw, mention.start)):
+            gender = "m"  # "Le ministre a évoqué … a-t-il assuré" is not "la Première ministre"
         country = body if len(body) == 2 and body.isupper() else ""
         output.append(attrs.evolve(mention, name=name, gender=gender, country=country, office=office or ""))
     return output
@@ -1141,6 +1153,7 @@ _HEAD_OFFICES = frozenset({"president", "vice_president", "secretary_general", "
 # A title's complement naming a body ("du MoDem", "de l'UMP", "of Acme").
 _UNKNOWN_BODY_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|of(?:\s+the)?)\s*[A-ZÉ]")
 _DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
+_MASCULINE_BEFORE = re.compile(r"(?:^|\s)(?:le|un|ce)\s*$", re.IGNORECASE)
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 # "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
 _FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
