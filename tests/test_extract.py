@@ -626,6 +626,30 @@ class TestAttribution:
         body = f"Publié le {date}\n\n« Nous restons unis », a déclaré M. Michel."
         assert expected == quotes_of(body)[0][1]
 
+    @pytest.mark.parametrize(("sentence", "expected"), [
+        ("L'ambassade de Russie à Vilnius a dénoncé une « provocation ».", "ambassade de Russie à Vilnius"),
+        ("L'ambassade de Chine en Pologne a dénoncé une « provocation ».", "ambassade de Chine en Pologne"),
+        ("The Russian embassy in Tallinn called the drills a “provocation”.", "Russian embassy in Tallinn"),
+    ])
+    def test_embassy_takes_the_place_it_is_posted_in(self, sentence: str, expected: str) -> None:
+        """An embassy is named with its place: one body per capital."""
+        title = "A test headline about the alliance" if sentence.startswith("The") else "Un titre de test sur l'Alliance"
+        assert expected == article(sentence, title=title).quotes[0].speaker_name
+
+    def test_summit_declaration_speaks_for_the_body_named_most(self) -> None:
+        """"La déclaration finale du sommet" is the OTAN's, though the Commission was named last."""
+        body = (
+            "L'OTAN a réuni ses membres à Varsovie. L'OTAN y a aussi invité des partenaires, et "
+            "la Commission européenne a envoyé sa présidente. La déclaration finale du sommet "
+            "affirme que l'Alliance « ne cherche pas la confrontation »."
+        )
+        assert "OTAN" == quotes_of(body)[0][1]
+
+    def test_north_atlantic_council_is_the_alliance(self) -> None:
+        """The North Atlantic Council speaks for the OTAN."""
+        body = "Le Conseil de l'Atlantique Nord a averti que toute attaque « se heurterait à une réponse unie »."
+        assert "OTAN" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

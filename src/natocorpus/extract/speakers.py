@@ -707,12 +707,28 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
         if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
             if end > index + 1:  # a bare "le gouvernement" names no one in particular
+                end = _posted_in(tokens, folded, index, end)
                 found.append((tokens[index][1], tokens[end - 1][2]))
         elif (index >= 2 and folded[index - 2] in ("the", "a", "an")  # noqa: PLR2004
               and tokens[index - 1][0][:1].isupper() and _is_demonym_word(tokens[index - 1][0])):
             # English puts the nationality first: "the Hungarian government".
-            found.append((tokens[index - 1][1], tokens[index][2]))
+            end = _posted_in(tokens, folded, index, index + 1)
+            found.append((tokens[index - 1][1], tokens[end - 1][2]))
     return found
+
+
+_POSTED_HEADS = frozenset({"ambassade", "embassy", "consulat", "consulate", "mission", "representation"})
+
+
+def _posted_in(tokens: list[tuple[str, int, int]], folded: list[str], head: int, end: int) -> int:
+    """
+    An embassy's phrase takes the place it is posted in: "l'ambassade de Russie à Riga",
+    "the Russian embassy in Oslo" (one capitalised word after "à", "en", "in").
+    """
+    if (folded[head] in _POSTED_HEADS and end + 1 < len(tokens) and folded[end] in ("a", "à", "en", "in", "au")
+            and tokens[end + 1][0][:1].isupper()):
+        return end + 2
+    return end
 
 
 _GROUP_DETERMINERS = frozenset({"les", "ses", "leurs", "the", "its", "their"})
@@ -1362,21 +1378,32 @@ _OWNER_GAP = re.compile(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*")
 
 
 def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """A document speaks for its organisation, named after it or last mentioned before it."""
+    """
+    A document speaks for its organisation: the one named right after it, the one the
+    article names most for a summit's text ("la déclaration finale du sommet"), else the
+    one last mentioned before it.
+    """
     organisations_seen = [m for m in mentions if m.kind == "organisation"]
     starts = [o.start for o in organisations_seen]
     ends = sorted(o.end for o in organisations_seen)
     by_end = sorted(organisations_seen, key=lambda o: o.end)
+    most_named = Counter(o.name for o in organisations_seen if o.name).most_common(1)
     output = []
     for document in documents:
-        owner = None
+        owner_name = None
         after = bisect.bisect_left(starts, document.end)
         if after < len(organisations_seen):
             candidate = organisations_seen[after]
             if candidate.start - document.end <= 6 and _OWNER_GAP.fullmatch(raw, document.end, candidate.start):
-                owner = candidate
-        if owner is None:
+                owner_name = candidate.name
+        if owner_name is None and most_named and _OF_THE_SUMMIT.match(raw, document.end):
+            owner_name = most_named[0][0]
+        if owner_name is None:
             before = bisect.bisect_right(ends, document.start) - 1
-            owner = by_end[before] if before >= 0 else None
-        output.append(attrs.evolve(document, name=owner.name if owner else None))
+            owner_name = by_end[before].name if before >= 0 else None
+        output.append(attrs.evolve(document, name=owner_name))
     return output
+
+
+# "la déclaration finale du sommet", "le communiqué du sommet de Vilnius".
+_OF_THE_SUMMIT = re.compile(r"\s+(?:du|of\s+the)\s+(?:sommet|summit)\b", re.IGNORECASE)
