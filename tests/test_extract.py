@@ -650,6 +650,11 @@ class TestAttribution:
         body = "Le Conseil de l'Atlantique Nord a averti que toute attaque « se heurterait à une réponse unie »."
         assert "OTAN" == quotes_of(body)[0][1]
 
+    def test_lower_case_portfolio_stays_in_the_body_name(self) -> None:
+        """"le ministère russe des affaires étrangères a réagi": the noun after "des" takes its adjective."""
+        body = "« Ces décisions ne répondent à rien », a réagi le ministère russe des affaires étrangères."
+        assert "ministère russe des affaires étrangères" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

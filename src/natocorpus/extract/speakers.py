@@ -635,10 +635,13 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
         else:
             if word[:1].islower() and not _is_demonym_word(word):
                 bare += 1
-                # A noun takes one adjective ("Conseil fédéral", "d'enquête finlandais");
-                # a second bare word is the verb: "le Conseil fédéral prend soin de".
-                if bare > 1 or (bare == 1 and index - 1 > head and folded[index - 1] not in particles
-                                and tokens[index - 1][0][:1].islower()):
+                # A noun takes one adjective ("Conseil fédéral", "d'enquête finlandais",
+                # "des affaires étrangères"); a second bare word is the verb: "le Conseil
+                # fédéral prend soin de".
+                after_noun = index - 2 > head and folded[index - 2] in particles and bare == 2  # noqa: PLR2004
+                if (bare > 1 and not after_noun) or bare > 2 or (  # noqa: PLR2004
+                        bare == 1 and index - 1 > head and folded[index - 1] not in particles
+                        and tokens[index - 1][0][:1].islower()):
                     break
             else:
                 bare = 0
