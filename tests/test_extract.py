@@ -655,6 +655,25 @@ class TestAttribution:
         body = "« Ces décisions ne répondent à rien », a réagi le ministère russe des affaires étrangères."
         assert "ministère russe des affaires étrangères" == quotes_of(body)[0][1]
 
+    def test_cueless_quote_takes_a_subject_a_few_sentences_back(self) -> None:
+        """"X, lui, est de l'autre côté. Joint par messagerie, ce Kurde … dit être coincé. « … »"."""
+        body = (
+            "Le ministre Paweł Nowicki a visité la frontière. « Elle restera fermée », a-t-il dit.\n\n"
+            "Dilshad Hamid, lui, est de l'autre côté. Joint par messagerie, ce père de famille de 27 ans "
+            "dit être coincé dans la forêt. « On ne peut ni avancer ni reculer. »"
+        )
+        assert ["Paweł Nowicki", "Dilshad Hamid"] == [s for _, s, _ in quotes_of(body)]
+
+    def test_english_title_with_dotted_abbreviation(self) -> None:
+        """'," U.S. Secretary of State X said': "State" is no verb, "U.S." ends no sentence."""
+        body = '"Russia alone is responsible," U.S. Secretary of State Mike Pompeo said in a statement.'
+        assert "Mike Pompeo" == quotes_of(body, title="Treaty collapse: a test headline")[0][1]
+
+    def test_person_noun_in_apposition_is_not_a_verb(self) -> None:
+        """"Pour X, conseiller municipal, « … »": "conseiller" is a title, X speaks."""
+        body = "Pour Antoine Mercier, conseiller municipal d'opposition, « la ville devient une cible »."
+        assert "Antoine Mercier" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

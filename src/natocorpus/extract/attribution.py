@@ -671,7 +671,7 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     # accused') is followed by another sentence, not by its attribution.
     ends_sentence = raw[quote.start:quote.end].rstrip().endswith(".") and "," not in gap
     if (context.language == "en" and cue.form == "finite" and not ends_sentence
-            and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", gap)
+            and re.fullmatch(r"[\s,\u00a0\u202f]*[^.!?;:«»“”\"]{1,80}?\s*", _ABBREVIATION.sub("A", gap))
             and not _NEW_CLAUSE.search(gap)):
         subject = next(iter(context.index.between(after, cue.start)), None)
         if subject is not None:
@@ -687,6 +687,8 @@ _CLITICS_ONLY = re.compile(
 )
 
 
+# Dotted abbreviations end no sentence: '," U.S. Secretary of State Mike Pompeo said'.
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}|\b(?:Gen|Lt|Col|Maj|Adm|Sgt|Capt|Cmdr|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|St|Jr|Sr)\.")
 # A conjunction after a quote opens another clause: '", while Sweden's X said'.
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|and|but|as|although|though|when)\b", re.IGNORECASE)
 
@@ -815,6 +817,10 @@ def _sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution |
     return Attribution(mention=mention, cue=None, rule="before") if mention else None
 
 
+# How many sentences back a quote with no cue looks for the subject it speaks for.
+_SUBJECT_SENTENCES_BACK = 3
+
+
 def _previous_sentence_subject(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     """
     Rule 2e: a quote with no cue opening a sentence speaks for the subject of the
@@ -827,10 +833,18 @@ def _previous_sentence_subject(context: _Context, quote: QuoteCandidate) -> Attr
     start = sentences.start(quote.line_start, quote.open_at)
     if raw[start:quote.open_at].strip():
         return None  # the quote does not open its sentence
-    previous = sentences.start(quote.line_start, max(quote.line_start, start - 1))
-    if previous >= start or context.quoted.overlaps(previous, start):
-        return None
-    subject = first_subject(context.index, previous, start, context.quoted)
+    subject = None
+    # The sentence before, or the last one before it with a subject ("Karwan Aziz, lui,
+    # est de l'autre côté. Joint par messagerie, ce Kurde irakien dit être coincé. «…»"),
+    # a few sentences back at most and never across one that quotes someone.
+    for _ in range(_SUBJECT_SENTENCES_BACK):
+        previous = sentences.start(quote.line_start, max(quote.line_start, start - 1))
+        if previous >= start or context.quoted.overlaps(previous, start):
+            return None
+        subject = first_subject(context.index, previous, start, context.quoted)
+        if subject is not None:
+            break
+        start = previous
     if subject is None or subject.speaker_kind != "person":
         return None
     mention = _resolve(subject, context.timeline, quote.open_at)

@@ -18,7 +18,7 @@ from operator import contains, itemgetter, or_
 
 import attrs
 
-from natocorpus.resources import speech_verbs
+from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import is_upper_initial, tokenize
 
 __all__ = ["SpeechCue", "all_speech_forms", "cue_words", "find_cues", "normal_form"]
@@ -95,6 +95,12 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         ):
             return 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """The person nouns of data/lexicon.toml, in normal form ("conseiller", "rapporteur")."""
+    return frozenset(normal_form(noun) for noun in lexicon().get("person_nouns", ()))
 
 
 def _word_at(normal: Sequence[str], index: int) -> str:
@@ -218,6 +224,16 @@ def find_cues(
         last, pronoun = found
         previous = normal[index - 1] if index else ""
         before_previous = normal[index - 2] if index > 1 else ""
+        if previous == "," and normal[index] in _person_nouns() and last == index:
+            # ", conseiller municipal d'opposition, «": a title in apposition, not a verb.
+            index = last + 1
+            continue
+        if (language == "en" and index and tokens[index][0][:1].isupper()
+                and previous not in _SENTENCE_OPENERS and tokens[index - 1][0] not in ("“", '"')):
+            # A capitalised verb form inside an English sentence is part of a name or a
+            # title: "Secretary of State Mike Pompeo said", "the Defense Council".
+            index = last + 1
+            continue
         # After a determiner ("la demande", "une nouvelle menace") the word is a noun.
         if previous in determiners or (
             before_previous in determiners and tokens[index - 1][0].islower() and previous not in auxiliaries
