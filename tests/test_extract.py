@@ -674,6 +674,27 @@ class TestAttribution:
         body = "Pour Antoine Mercier, conseiller municipal d'opposition, « la ville devient une cible »."
         assert "Antoine Mercier" == quotes_of(body)[0][1]
 
+    def test_initials_open_a_name(self) -> None:
+        """"Le premier ministre du Nunavut, P.J. Akeeagok, … a-t-il souligné": initials, then the surname."""
+        body = ("Le premier ministre Mark Carney a annoncé les radars à Iqaluit.\n\n"
+                "Le premier ministre du Nunavut, P.J. Akeeagok, a salué l'annonce. "
+                "« Nos communautés attendent toujours un port », a-t-il souligné.")
+        found = article(body)
+        assert "P.J. Akeeagok" == found.quotes[0].speaker_name
+        assert "P.J. Akeeagok" in {mention.name for mention in found.persons}
+
+    def test_dotted_country_is_not_initials(self) -> None:
+        """"U.S. Pershing missiles": no person "U.S. Pershing"."""
+        found = article("The U.S. Pershing missiles were withdrawn in 1988.", title="A test headline on arms control")
+        assert not any("Pershing" in mention.name for mention in found.persons)
+
+    def test_complement_after_an_honorific_is_not_the_subject(self) -> None:
+        """"la nomination du général X" is a complement: "prévient-il" is the political scientist."""
+        body = ("Pour le politologue Marc-André Tessier, spécialiste de la défense, la nomination du "
+                "général Charles Bouchard comporte un risque. « Si l'opération s'enlise, c'est un Canadien "
+                "qui portera le chapeau », prévient-il.")
+        assert "Marc-André Tessier" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -236,15 +236,19 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     before = lines.tokens_before(start, 12)
     sets = _word_sets()
     index = len(before) - 1
+    in_noun_phrase = False  # a title's noun phrase has been read
     while index >= 0:
         word = before[index][0].casefold()
         if (word in _SKIPPABLE_BEFORE or word in _INDEFINITES or word in sets["office_words"] or word in sets["honorifics"]
                 or _is_demonym_word(before[index][0]) or _is_country_possessive(before[index][0])):
             index -= 1
             continue
+        if word in _PREPOSITIONS and not in_noun_phrase:
+            return False  # "la nomination du général Bouchard": a complement
         # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
         # after a determiner form a title in apposition to the name.
         if before[index][0].islower() and before[index][0].isalpha():
+            in_noun_phrase = True
             back = index - 1
             while back >= max(0, index - 3) and before[back][0].casefold() not in _SKIPPABLE_BEFORE:
                 if not before[back][0].isalpha() or not before[back][0].islower():
@@ -350,16 +354,27 @@ def _name_runs(
             while index + 1 < len(tokens) and tokens[index][0].casefold() in sets["honorifics"]:
                 index += 1
             token, start, end = tokens[index]
-        if not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
+        after_initials = _after_initials(tokens, index, excluded, sets)
+        if after_initials is not None:
+            # "P.J. Akeeagok": initials and their period open the name.
+            run_start, run_end = start, tokens[after_initials][2]
+            index = after_initials + 1
+        elif not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
             index += 1
             continue
-        run_start, run_end = start, end
-        index += 1
+        else:
+            run_start, run_end = start, end
+            index += 1
         while index < len(tokens):
             token, start, end = tokens[index]
             if _is_name_token(token, start, end, excluded, sets, allow_stop=False):
                 run_end = end
                 index += 1
+                continue
+            after_initials = _after_initials(tokens, index, excluded, sets)
+            if after_initials is not None:
+                run_end = tokens[after_initials][2]  # "George W. Bush", "Múte B. Egede"
+                index = after_initials + 1
                 continue
             # A particle inside a name ("Ursula von der Leyen", "Alexander De Croo"). The
             # French "de", "du", "la", "le" in lower case join words far more often than
@@ -420,6 +435,22 @@ def _lower_case_honorifics() -> frozenset[str]:
     token whose case-folded form is one of them has one of these folded keys.
     """
     return frozenset(fold(h) for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){0,3}[A-Z]")
+_DOTTED_ABBREVIATIONS = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.E", "R.-U"})  # "U.S. Pershing missiles"
+
+
+def _after_initials(
+    tokens: list[tuple[str, int, int]], index: int, excluded: Intervals, sets: dict[str, frozenset[str]]
+) -> int | None:
+    """The index of the name after initials at ``index`` ("P.J" "." "Akeeagok"), or None."""
+    if (index + 2 < len(tokens) and _INITIALS.fullmatch(tokens[index][0]) and tokens[index + 1][0] == "."
+            and tokens[index][0] not in _DOTTED_ABBREVIATIONS
+            and tokens[index + 1][1] == tokens[index][2]
+            and _is_name_token(*tokens[index + 2], excluded, sets, allow_stop=False)):
+        return index + 2
+    return None
 
 
 def _is_name_token(
@@ -1168,7 +1199,7 @@ _GOVERNED_TITLE = re.compile(
 )
 # Offices that head a body, whatever the body ("le président du MoDem", "le secrétaire
 # général de l'Élysée"); a minister's complement is a portfolio instead.
-_HEAD_OFFICES = frozenset({"president", "vice_president", "secretary_general", "deputy_secretary_general"})
+_HEAD_OFFICES = frozenset({"president", "vice_president", "prime_minister", "secretary_general", "deputy_secretary_general"})
 # A title's complement naming a body ("du MoDem", "de l'UMP", "of Acme").
 _UNKNOWN_BODY_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|of(?:\s+the)?)\s*[A-ZÉ]")
 _DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
