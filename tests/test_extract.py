@@ -695,6 +695,17 @@ class TestAttribution:
                 "qui portera le chapeau », prévient-il.")
         assert "Marc-André Tessier" == quotes_of(body)[0][1]
 
+    def test_expert_noun_skips_office_holders(self) -> None:
+        """"l'universitaire juge … regrette-t-il" is the professor, not the minister named in between."""
+        body = (
+            "Publié le 30 juin 2022\n\n"
+            "Pour Karim Benali, professeur à l'université de Rabat, le texte reste « eurocentré ». "
+            "Si Josep Borrell, le chef de la diplomatie de l'Union européenne, avait plaidé pour une "
+            "approche « à 360 degrés », l'universitaire juge que le compte n'y est pas : « Le Sud est "
+            "cité comme une menace », regrette-t-il."
+        )
+        assert "Karim Benali" == quotes_of(body)[-1][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

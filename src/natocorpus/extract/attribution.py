@@ -223,6 +223,11 @@ class Timeline:
             held = offices_held(mention.name, on) | self.bound_offices.get(mention.name, set())
             if held and not _office_fits(anaphor.office, held):
                 return False
+        if anaphor.kind == "title" and not anaphor.office and _head_noun(anaphor.text) in _expert_nouns():
+            # "l'universitaire", "le politologue" is not the minister named in between.
+            held = offices_held(mention.name) | (self.bound_offices.get(mention.name, set()) - {"other"})
+            if held:
+                return False
         return True
 
     def resolve(self, anaphor: Mention, position: int) -> Mention | None:
@@ -354,6 +359,12 @@ def _office_fits(office: str, held: set[str] | frozenset[str]) -> bool:
     # A generic title ("le ministre", "le président", "le porte-parole") fits any of its kind.
     generic = {"minister": "_minister", "president": "president", "spokesperson": "spokesperson"}.get(office)
     return generic is not None and any(h.endswith(generic) for h in held)
+
+
+@functools.lru_cache(maxsize=1)
+def _expert_nouns() -> frozenset[str]:
+    """Nouns for people who comment rather than hold office (``expert_nouns`` in data/cues.toml)."""
+    return frozenset(fold(word) for word in cue_words()["expert_nouns"])
 
 
 @functools.lru_cache(maxsize=1)
