@@ -166,6 +166,20 @@ class TestTeasersAndTail:
         result = cleaned(TITLE, PARAGRAPH, marker, "Défense", "Un autre titre du site sur la marine", "Plus d'infos")
         assert ["title", "paragraph"] + ["boilerplate"] * 4 == [item.role for item in result.lines]
 
+    def test_box_of_links_mid_article(self) -> None:
+        """"Sur le même sujet" and headlines with the article going on after them: a box, not the tail."""
+        result = cleaned(
+            TITLE, PARAGRAPH, "Sur le même sujet", "L'Otan déploie ses forces au nord de l'Europe",
+            "Un expert explique pourquoi l'Arctique compte", "Oslo parle d'entraînement", PARAGRAPH_2, PARAGRAPH,
+        )
+        assert ["title", "paragraph", "boilerplate", "boilerplate", "boilerplate", "heading", "paragraph",
+                "paragraph"] == [item.role for item in result.lines]
+
+    def test_comments_marker_ends_the_article_even_before_long_lines(self) -> None:
+        """Readers' comments after "Commentaires" are not the article, however long they are."""
+        result = cleaned(TITLE, PARAGRAPH, "Commentaires", PARAGRAPH_2, PARAGRAPH)
+        assert ["title", "paragraph"] + ["boilerplate"] * 3 == [item.role for item in result.lines]
+
     def test_short_sentence_after_a_teaser_is_body(self) -> None:
         """A short last sentence after a teaser is body, not a teaser."""
         result = cleaned(

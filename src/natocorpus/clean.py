@@ -415,6 +415,14 @@ def _furniture(texts: list[str]) -> list[str | None]:
         short = len(text) <= _PATTERN_MAX_CHARS and not (len(text) > 300 and text.endswith((".", "»", '"', "”")))
         tail = short and rules.tail_markers.fullmatch(text) is not None  # tried once, read twice
         if tail and body_seen:
+            resumes = None if _COMMENTS_MARKER.search(text) else _body_resumes(texts, index + 1)
+            if resumes is not None:
+                # A box of links to other articles in the middle of the page ("Sur le
+                # même sujet" and three headlines), with the article going on after it.
+                for rest in range(index, resumes):
+                    roles[rest] = "boilerplate"
+                index = resumes
+                continue
             for rest in range(index, len(texts)):
                 roles[rest] = "boilerplate"
             break
@@ -435,6 +443,30 @@ def _furniture(texts: list[str]) -> list[str | None]:
             body_seen = True
         index += 1
     return roles
+
+
+# Tail markers that open the readers' comments: what follows them is never the article.
+_COMMENTS_MARKER = re.compile(r"comment|réag|réaction|contribution|discu|reply", re.IGNORECASE)
+# How many headline-like lines a box of links may hold before the article resumes.
+_BOX_LINES = 6
+
+
+def _body_resumes(texts: list[str], start: int) -> int | None:
+    """
+    Where the article resumes after a box of links starting at ``start``: up to a few
+    short lines (headlines, maybe a sub-heading), then two paragraphs in a row. None
+    when the page ends, or furniture comes, first.
+    """
+    index = start
+    while index < len(texts) and index - start <= _BOX_LINES and not _is_paragraph_like(texts[index]):
+        if len(texts[index]) > _TITLE_MAX_CHARS:
+            return None
+        index += 1
+    if index + 1 < len(texts) and _is_paragraph_like(texts[index]) and _is_paragraph_like(texts[index + 1]):
+        # The heading just before the paragraphs belongs to the article: "Oslo parle
+        # d'entraînement" after the headlines of the box.
+        return index - 1 if index - 1 > start else index
+    return None
 
 
 def _teaser_list_end(texts: list[str], start: int) -> int:
