@@ -706,6 +706,30 @@ class TestAttribution:
         )
         assert "Karim Benali" == quotes_of(body)[-1][1]
 
+    def test_party_acronym_is_not_part_of_the_name(self) -> None:
+        """"Pour le ministre N-VA Theo Francken, « … »": the name without the party."""
+        body = "Pour le ministre N-VA Theo Francken, « il faut un service volontaire attractif »."
+        assert "Theo Francken" == quotes_of(body)[0][1]
+
+    def test_name_inside_the_quote_is_not_the_cue_subject(self) -> None:
+        """"Et d'insister : « Poutine veut nous diviser »": the minister goes on, not Putin."""
+        body = (
+            "Publié le 4 mars 2024\n\n"
+            "Le ministre allemand de la Défense, Boris Pistorius, a dénoncé l'affaire. "
+            "« Il s'agit d'une attaque hybride », a affirmé dimanche le social-démocrate. "
+            "Et d'insister : « Poutine veut nous diviser. »"
+        )
+        assert ["Boris Pistorius", "Boris Pistorius"] == [s for _, s, _ in quotes_of(body)]
+
+    def test_apposition_of_another_nationality_is_not_bound(self) -> None:
+        """"le président argentin, X, le président américain s'en est pris": X is not the American."""
+        body = (
+            "Publié le 15 octobre 2025\n\n"
+            "Recevant le président argentin, Javier Milei, le président américain s'en est pris à "
+            "l'Espagne. « Je suis très mécontent », a-t-il lancé."
+        )
+        assert "Donald Trump" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

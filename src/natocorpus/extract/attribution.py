@@ -549,8 +549,8 @@ def _learn(context: _Context, cue: SpeechCue) -> None:
     subject = subject_before(raw, index, start, cue.start, context.quoted)
     if subject is None:
         subject = subject_after(index, cue.end, min(cue.end + 40, context.sentences.end(cue.end, len(raw))))
-        if subject is not None and subject.start - cue.end > 12:
-            subject = None
+        if subject is not None and (subject.start - cue.end > 12 or context.quoted.contains(subject.start)):
+            subject = None  # too far, or inside the quote the cue introduces ("Et d'insister : « Poutine veut »")
     timeline.add(cue.start, _resolve(subject, timeline, cue.start))
 
 

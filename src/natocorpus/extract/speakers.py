@@ -469,8 +469,9 @@ def _is_name_token(
         if first in "aebi" and _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
             return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
         return False
-    if len(token) > 1 and token.isupper() and "-" not in token:
-        return False  # an acronym (OTAN, PIB, CPE), not a name
+    if len(token) > 1 and token.isupper() and (
+            "-" not in token or all(len(part) <= 3 for part in token.split("-"))):  # noqa: PLR2004
+        return False  # an acronym (OTAN, PIB, CPE, N-VA), not a name
     folded = token.casefold()
     if not allow_stop and (folded in sets["stop"] or folded in sets["office_words"]):
         return False
@@ -1112,7 +1113,9 @@ def _resolve_titles(
             office = ""
         apposed = _apposition(raw, mention, names, starts)
         if apposed is not None and len(of) == 2 and of.isupper() and apposed.name:  # noqa: PLR2004
-            known = nationalities(apposed.name)
+            # The registry's nationalities, or the one an earlier title gave this name
+            # ("le président argentin, Javier Milei, le président américain s'en est pris").
+            known = nationalities(apposed.name) | ({bound_countries[apposed.start]} if apposed.start in bound_countries else set())
             if known and of not in known:
                 # "Sans nommer le président français, Vladimir Poutine a ...": the
                 # registry knows the name holds no office of that country.
