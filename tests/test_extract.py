@@ -730,6 +730,16 @@ class TestAttribution:
         )
         assert "Donald Trump" == quotes_of(body)[0][1]
 
+    @pytest.mark.parametrize("cue", ["s'est-il contenté de dire", "a-t-il tenu à préciser"])
+    def test_inverted_auxiliary_governing_a_speech_infinitive(self, cue: str) -> None:
+        """"», s'est-il contenté de dire": the pronoun on the auxiliary is the speaker."""
+        body = (
+            "Le ministre canadien Marc Lavoie a évoqué l'aide aux alliés de l'Est. "
+            f"Le Canada « fera sa part », {cue}."
+        )
+        found = quotes_of(body)
+        assert "Marc Lavoie" == found[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -97,6 +97,21 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
     return 0
 
 
+def _inverted_governor(normal: Sequence[str], preposition: int, auxiliaries: frozenset[str]) -> tuple[int, str] | None:
+    """
+    The index and pronoun of an inverted auxiliary governing an infinitive: "s'est-il
+    contenté de", "a-t-elle tenu à" (the participle between, then the preposition).
+    """
+    participle = preposition - 1
+    inverted = participle - 1
+    if inverted < 0 or "-" not in normal[inverted]:
+        return None
+    inversion = _INVERSION.match(normal[inverted])
+    if inversion is None or inversion.group(1).removeprefix("s'") not in auxiliaries | {"est"}:
+        return None
+    return inverted, inversion.group(2)
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """The person nouns of data/lexicon.toml, in normal form ("conseiller", "rapporteur")."""
@@ -274,6 +289,11 @@ def find_cues(
             form = "participle"
         elif previous in ("de", "d'", "à", "pour", "avant", "to"):
             form = "infinitive"  # "Et d'ajouter", "avant de conclure"
+            governing = _inverted_governor(normal, index - 1, auxiliaries)
+            if governing is not None:
+                # "s'est-il contenté de dire", "a-t-elle tenu à préciser": the inverted
+                # pronoun of the governing verb is the subject of the speech.
+                first, pronoun, form = governing[0], governing[1], "finite"
         else:
             form = "finite"
         cue_start, cue_end = tokens[first][1], tokens[last][2]
