@@ -740,6 +740,23 @@ class TestAttribution:
         found = quotes_of(body)
         assert "Marc Lavoie" == found[0][1]
 
+    @pytest.mark.parametrize("subject", [
+        "Un responsable de l'OTAN, qui a requis l'anonymat,",
+        "Un diplomate en poste à l'OTAN, sous couvert d'anonymat,",
+    ])
+    def test_body_in_an_anonymous_subject_does_not_speak(self, subject: str) -> None:
+        """"Un responsable de l'OTAN, qui a requis l'anonymat, reconnaissait « … »": nobody named, not the OTAN."""
+        body = f"{subject} reconnaissait jeudi que la frontière restait « très mince »."
+        assert None is quotes_of(body)[0][1]
+
+    def test_document_published_by_a_body(self) -> None:
+        """"indique le communiqué publié ce lundi par le ministère russe de la Défense"."""
+        body = (
+            "Le Kremlin a confirmé les manœuvres. « Des mesures seront mises en œuvre », indique le "
+            "communiqué publié ce lundi par le ministère russe de la Défense."
+        )
+        assert "ministère russe de la Défense" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

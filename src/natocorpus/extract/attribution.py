@@ -89,6 +89,13 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
     outside quotes.
     """
     candidates = _mentions_before(index, start, position, quoted)
+    if len(candidates) >= 2 and candidates[-1].kind == "organisation" and not candidates[-1].subject:  # noqa: PLR2004
+        # "Un responsable de l'OTAN, qui a requis l'anonymat, reconnaissait": the body is
+        # the complement of the person who speaks.
+        head = candidates[-2]
+        if (head.kind in ("title", "name") and head.subject
+                and not _CLAUSE_BREAK.search(raw, head.end, candidates[-1].start)):
+            candidates = candidates[:-1]
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
@@ -107,6 +114,13 @@ def _adjacent_subject(raw: str, index: MentionIndex, start: int, position: int, 
     "son porte-parole, Dmitri Peskov, jugeant « ... »" (an absolute construction).
     """
     candidates = _mentions_before(index, start, position, quoted)
+    if len(candidates) >= 2 and candidates[-1].kind == "organisation" and not candidates[-1].subject:  # noqa: PLR2004
+        # "Un responsable de l'OTAN, qui a requis l'anonymat, reconnaissait": the body is
+        # the complement of the person who speaks.
+        head = candidates[-2]
+        if (head.kind in ("title", "name") and head.subject
+                and not _CLAUSE_BREAK.search(raw, head.end, candidates[-1].start)):
+            candidates = candidates[:-1]
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if re.fullmatch(r"\s*,?\s*", gap):
@@ -126,6 +140,7 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
+_CLAUSE_BREAK = re.compile(r"[,.;:!?«»“”\"]")
 # Between an antecedent and the verb of its relative clause: ", qui a", ", who has".
 _RELATIVE_GAP = re.compile(r"\s*,?\s*(?:qui|who)\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
 # Between a subject and its verb: white space, or an apposition in commas.

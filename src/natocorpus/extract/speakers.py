@@ -1433,6 +1433,10 @@ def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mentio
             candidate = organisations_seen[after]
             if candidate.start - document.end <= 6 and _OWNER_GAP.fullmatch(raw, document.end, candidate.start):
                 owner_name = candidate.name
+        if owner_name is None and after < len(organisations_seen):
+            candidate = organisations_seen[after]
+            if candidate.start - document.end <= 60 and _PUBLISHED_BY.fullmatch(raw, document.end, candidate.start):  # noqa: PLR2004
+                owner_name = candidate.name  # "le communiqué publié ce lundi par le ministère"
         if owner_name is None and most_named and _OF_THE_SUMMIT.match(raw, document.end):
             owner_name = most_named[0][0]
         if owner_name is None:
@@ -1442,5 +1446,11 @@ def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mentio
     return output
 
 
+# "le communiqué publié ce lundi par le", "the statement issued by the".
+_PUBLISHED_BY = re.compile(
+    r"\s+(?:publiée?s?|diffusée?s?|signée?s?|rendue?s?\s+publique?s?|émise?s?|issued|released|published)"
+    r"(?:\s+[^\s,.;:!?«»]+){0,3}?\s+(?:par|by)\s+(?:la\s+|le\s+|les\s+|l['’]\s*|the\s+)?",
+    re.IGNORECASE,
+)
 # "la déclaration finale du sommet", "le communiqué du sommet de Vilnius".
 _OF_THE_SUMMIT = re.compile(r"\s+(?:du|of\s+the)\s+(?:sommet|summit)\b", re.IGNORECASE)
