@@ -85,6 +85,21 @@ class TestSpeechOrName:
         assert ["utile pour toute la région et pour nous"] == texts
 
 
+    @pytest.mark.parametrize(("body", "name"), [
+        ("L'équipe a défendu, a raconté le colonel, les réseaux de « Valdoria », un pays fictif.", "Valdoria"),
+        ("Le satellite « Kosmos-Tetra » s'était approché, a révélé la ministre.", "Kosmos-Tetra"),
+        ("Le budget doit croître dans le cadre de l'« Horizon 2030 », a-t-elle dit.", "Horizon 2030"),
+    ])
+    def test_proper_name_in_marks_is_a_term_even_near_a_cue(self, body: str, name: str) -> None:
+        """A capitalised name after "de"/"l'", a capitalised compound, or a name with a year: not speech."""
+        found = article(body)
+        assert name in {term.text for term in found.terms}
+        assert name not in {quote.text for quote in found.quotes}
+
+    def test_single_capitalised_word_answer_is_speech(self) -> None:
+        """"« Jamais », a répondu X": a one-word answer stays a quote."""
+        assert [("Jamais", "Eva Lindqvist", "full")] == quotes_of("« Jamais », a répondu la ministre Eva Lindqvist.")
+
     def test_nickname_is_a_term(self) -> None:
         """"poursuit le « pacha », comme on surnomme le commandant": a nickname, not speech."""
         result = article(

@@ -178,6 +178,12 @@ _NICKNAME_AFTER = re.compile(
 )
 
 
+# A determiner or preposition right before the opening mark: "de « Berylia »", "l'«".
+_DETERMINER_BEFORE_MARK = re.compile(r"(?:^|\s)(?:de|du|des|d['’]|l['’]|le|la|les|au|aux|the|of)\s*$", re.IGNORECASE)
+# "Athena-Fidus", "Louch-Olymp": capitalised parts joined by a hyphen.
+_CAPITALISED_COMPOUND = re.compile(r"[A-ZÀ-Ý][\w]*(?:-[A-ZÀ-Ý][\w]*)+")
+
+
 def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool, str]:
     """
     Decide whether a quoted span is reported speech or a name or term.
@@ -238,6 +244,13 @@ def is_speech(raw: str, candidate: QuoteCandidate, cue_near: bool) -> tuple[bool
     if 2 <= len(words) <= _TERM_MAX_WORDS and len(content) >= 2 and any(len(w) > 3 for w in content) \
             and not first_or_second and not sentence_punct and all(is_upper_initial(w) for w in content):
         return False, "a title-like name"
+    if len(words) <= 2 and not first_or_second and not sentence_punct and all(  # noqa: PLR2004
+            is_upper_initial(w) or w.isdigit() for w in words) and (
+            _DETERMINER_BEFORE_MARK.search(raw, max(candidate.line_start, candidate.open_at - 8), candidate.open_at)
+            or any(_CAPITALISED_COMPOUND.fullmatch(w) or w.isdigit() for w in words)):
+        # "les réseaux de « Berylia »", "le satellite « Athena-Fidus »", "l'« Aufbauplan
+        # 2032 »": a proper name, cue or not.
+        return False, "a proper name"
     if len(words) <= _TERM_MAX_WORDS and not first_or_second and not sentence_punct and not cue_near:
         capitalised = sum(1 for w in words if is_upper_initial(w))
         if capitalised >= max(1, (len(words) + 1) // 2):
