@@ -772,6 +772,12 @@ class TestAttribution:
         )
         assert "ministère russe de la Défense" == quotes_of(body)[0][1]
 
+    def test_verb_of_a_reported_clause_does_not_speak(self) -> None:
+        """"X a assuré que l'OTAN défendrait « chaque centimètre »": X speaks, not the OTAN."""
+        body = ("Le numéro deux de l'Alliance, Radu Ionescu, a assuré que l'OTAN défendrait « chaque "
+                "centimètre » du territoire allié.")
+        assert "Radu Ionescu" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

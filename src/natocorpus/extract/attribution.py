@@ -745,6 +745,12 @@ def _cue_before(
             break
         if outside[position].end <= quote.open_at:
             cue = outside[position]
+            main = outside[position - 1] if position else None
+            if (main is not None and main.start >= start and main.form == cue.form == "finite" and not cue.pronoun
+                    and _THAT_CLAUSE.match(raw, main.end)):
+                # "X a assuré que l'Otan défendrait « chaque centimètre »": the verb of
+                # the reported clause reports nothing; the main verb's subject speaks.
+                cue = main
             break
     if cue is None:
         return None
@@ -794,6 +800,8 @@ def _cue_before(
 
 
 _INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
+# A reported clause right after a verb: "a assuré que", "estime qu'".
+_THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:que|qu['’]|that)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
 
 
