@@ -778,6 +778,19 @@ class TestAttribution:
                 "centimètre » du territoire allié.")
         assert "Radu Ionescu" == quotes_of(body)[0][1]
 
+    def test_pour_with_a_possessive_title(self) -> None:
+        """"Pour son homologue roumain, X, l'accord envoie « … »": X speaks."""
+        body = ("Le ministre bulgare a signé l'accord. Pour son homologue roumain, Vasile Dinu, l'accord "
+                "envoie « un signal clair de solidarité »." )
+        assert "Vasile Dinu" == quotes_of(body)[0][1]
+
+    def test_title_with_a_parenthesis_before_the_name(self) -> None:
+        """"a affirmé le secrétaire d'État (Approvisionnement), X,": the name after the parenthesis."""
+        body = ("La ministre Claire Dubois a ouvert la séance. « Nous ne pouvons pas protéger la côte sans "
+                "sous-marins », a affirmé le secrétaire d'État (Approvisionnement en matière de défense), "
+                "Paul Ferland, à Ottawa.")
+        assert "Paul Ferland" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

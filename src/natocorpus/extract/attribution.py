@@ -755,8 +755,11 @@ def _cue_before(
     if cue is None:
         return None
     if cue.form == "source":
-        # "selon ses mots", "selon son entourage"... refer to the sentence's subject.
-        if _POSSESSIVE.match(raw, cue.end):
+        # "selon ses mots", "selon son entourage"... refer to the sentence's subject;
+        # "Pour son homologue roumain, X," names its own person.
+        following = subject_after(index, cue.end, min(quote.open_at, cue.end + 30))
+        if _POSSESSIVE.match(raw, cue.end) and not (
+                following is not None and following.kind == "title" and not _ENTOURAGE.match(raw, cue.end)):
             subject = first_subject(index, start, cue.start, context.quoted)
         else:
             subject = subject_after(index, cue.end, quote.open_at)
@@ -802,6 +805,7 @@ def _cue_before(
 _INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
 # A reported clause right after a verb: "a assuré que", "estime qu'".
 _THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:que|qu['’]|that)\b", re.IGNORECASE)
+_ENTOURAGE = re.compile(r"\s+(?:son|sa|ses|leur|leurs)\s+(?:entourage|proches|services|équipe|camp)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
 
 

@@ -91,7 +91,7 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         # "Pour Claire Duval, ...", "Pour le politologue X, ...", "For Selin Aydemir, ..."
         if index + 1 < len(tokens) and (
             (is_upper_initial(tokens[index + 1][0]) and tokens[index + 1][0][:1].isalpha())
-            or following in ("le", "la", "l'", "the")
+            or following in ("le", "la", "l'", "the", "son", "sa", "leur", "his", "her", "their")
         ):
             return 1
     return 0

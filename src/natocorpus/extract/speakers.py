@@ -1307,6 +1307,8 @@ def _apposition(raw: str, title: Mention, names: list[Mention], starts: list[int
 _APPOSITION_REACH = 120
 _APPOSITION_GAP = re.compile(
     r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
+    # "le secrétaire d'État (Approvisionnement en matière de défense), Stephen Fuhr"
+    r"|\s*\([^()\n]{1,60}\)\s*,?\s*"
 )
 
 
