@@ -44,6 +44,14 @@ class TestQuoteSpans:
         (span,) = find_quote_spans(raw, [(0, raw.index("\n"))])
         assert ("Nous ne céderons rien", False) == (raw[span.start:span.end], span.closed)
 
+    def test_continuation_guillemet_opens_the_next_paragraph(self) -> None:
+        """"« … (paragraph break) » … », juge X": the » opening the paragraph continues the quote."""
+        body = ("« L'Alliance découvre le Sahel trop tard. Les juntes ont fermé la porte.\n\n"
+                "» Le Maroc, lui, parle à tout le monde », juge le politologue Karim Alaoui.")
+        found = quotes_of(body)
+        assert [("L'Alliance découvre le Sahel trop tard. Les juntes ont fermé la porte.", "Karim Alaoui"),
+                ("Le Maroc, lui, parle à tout le monde", "Karim Alaoui")] == [(t, s) for t, s, _ in found]
+
     def test_apostrophe_is_not_a_mark(self) -> None:
         """The French apostrophe never closes anything."""
         raw = "L’Alliance d’aujourd’hui n’est pas celle d’hier."

@@ -90,11 +90,20 @@ def find_quote_spans(raw: str, lines: Sequence[tuple[int, int]]) -> list[QuoteCa
     .. versionadded:: 0.1.0
     """
     found: list[QuoteCandidate] = []
+    carried = False  # the line before left a « open
     for line_start, line_end in lines:
         stack: list[tuple[str, int]] = []
+        # French typography may open a quote's next paragraph with » ("guillemet de
+        # suite") instead of «: after an unclosed «, a » starting the line opens.
+        continuation = carried and raw[line_start:line_end].lstrip()[:1] == "»"
         for mark in _MARKS.finditer(raw, line_start, line_end):
             position = mark.start()
             char = mark.group()
+            if continuation:
+                continuation = False
+                if char == "»":
+                    stack.append(("«", position))
+                    continue
             if char == _STRAIGHT:
                 if stack and stack[-1][0] == _STRAIGHT:
                     _close(raw, stack, len(stack) - 1, position, line_start, line_end, found)
@@ -117,6 +126,7 @@ def find_quote_spans(raw: str, lines: Sequence[tuple[int, int]]) -> list[QuoteCa
                     if stack[depth][0] == opener:
                         _close(raw, stack, depth, position, line_start, line_end, found)
                         break
+        carried = bool(stack) and stack[0][0] == "«"
         if stack:
             open_at = stack[0][1]
             start, end = strip_span(raw, open_at + 1, line_end)
