@@ -269,9 +269,11 @@ class _LinePatterns:
 
     The patterns that open with a long wildcard (``.{0,300}\\b(?:photo|...)``) make the
     engine try the rest at every position of the line, on every short line. Each of them
-    needs one of a few strings (``photo``, ``credit``...), found in its parsed form:
-    they are tried only on the lines where one search finds such a string. The others
-    fail at the first characters and stay one alternation, tried on every line.
+    needs one of a few strings (``photo``, ``credit``...), found in its parsed form: each
+    is tried only on the lines holding one of its own strings. One of them needs a mere
+    period, which most lines hold, so gating the patterns one by one rather than as a
+    group spares the others on those lines. The patterns that are not wildcard-led fail
+    at the first characters and stay one alternation, tried on every line.
 
     Args:
         patterns: The patterns, matched case-insensitively against whole lines.
@@ -279,38 +281,39 @@ class _LinePatterns:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         cheap: list[str] = []
-        costly: list[str] = []
+        self.costly: list[re.Pattern[str]] = []
+        by_hint: dict[str, list[int]] = {}
         hints: set[str] = set()
         for pattern in patterns:
             required = _required_strings(pattern) if _opens_with_wildcard(pattern) else None
             if required is None:
                 cheap.append(pattern)
-            else:
-                costly.append(pattern)
-                hints.update(required)
+                continue
+            hints.update(required)
+            for hint in required:
+                # A case-insensitive search for many strings is slow in the engine; ``in``
+                # on the lower-cased line is fast and finds the same strings, save where
+                # a character matches a hint's character without lower-casing to it
+                # (dotless "ı" matches "i") or lies beyond the range checked here: such
+                # lines try every costly pattern (see fullmatch).
+                by_hint.setdefault("".join(char.lower() for char in hint), []).append(len(self.costly))
+            self.costly.append(re.compile(pattern, re.IGNORECASE))
         self.cheap = _alternation(cheap)
-        self.costly = _alternation(costly)
-        self.hints = _alternation([re.escape(hint) for hint in sorted(hints, key=len, reverse=True)])
-        # A case-insensitive search for many strings is slow in the engine; ``in`` on the
-        # lower-cased line is fast and finds the same strings, save where a character
-        # matches a hint's character without lower-casing to it (dotless "ı" matches
-        # "i") or lies beyond the range checked here: such lines take the search.
-        self.lowered = tuple("".join(char.lower() for char in hint) for hint in hints)
+        self.by_hint = {hint: tuple(indices) for hint, indices in by_hint.items()}
         self.unusual = re.compile(f"[{''.join(map(re.escape, _unusual_case(hints)))}{_CHECKED_UP_TO}-\\U0010ffff]")
 
     def fullmatch(self, text: str) -> bool:
         """True when one of the patterns matches the whole of ``text``."""
         if self.cheap is not None and self.cheap.fullmatch(text):
             return True
-        if self.costly is None or self.hints is None:
-            return False
-        # A costly pattern matches only where one of its required strings stands.
+        return any(self.costly[index].fullmatch(text) for index in self._costly_candidates(text))
+
+    def _costly_candidates(self, text: str) -> set[int] | range:
+        """The indices of the costly patterns that may match ``text``: those whose string it holds."""
         if self.unusual.search(text):
-            hinted = self.hints.search(text) is not None
-        else:
-            lowered = text.lower()
-            hinted = any(hint in lowered for hint in self.lowered)
-        return hinted and self.costly.fullmatch(text) is not None
+            return range(len(self.costly))
+        lowered = text.lower()
+        return {index for hint, indices in self.by_hint.items() if hint in lowered for index in indices}
 
 
 _CHECKED_UP_TO = "\u2100"  # Latin, Greek, Cyrillic, punctuation, currency signs
