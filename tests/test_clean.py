@@ -273,3 +273,30 @@ class TestOutletAndCredits:
         """"Avec les informations de X" credits X."""
         result = cleaned(TITLE, PARAGRAPH, PARAGRAPH_2, "Avec les informations de Presse Exemple")
         assert ("source", "Presse Exemple") == (result.lines[-1].role, result.source)
+
+
+class TestFurniturePrefilter:
+    @pytest.mark.parametrize(
+        ("pattern", "expected"),
+        [
+            (r".{0,300}\b(?:photograph|photo|picture|image)\s*:\s*[^.]{1,80}", {"photograph", "photo", "picture", "image"}),
+            (r".{0,200}\b(?:cookies?|témoins de (?:connexion|navigation))\b.{0,300}", {"cookie", "témoins de "}),
+            (r".{10,400}[.)]\s+(?:photos?\s+)?(?-i:[A-Z])", {".", ")"}),
+            (r".{0,120}, opens new tab", {", opens new tab"}),
+            (r"x|yz", {"x", "yz"}),
+            (r"ab{2,3}c", {"a"}),
+            (r"(?:ab)?cd|e+", {"cd", "e"}),
+        ],
+    )
+    def test_required_strings(self, pattern: str, expected: set[str]) -> None:
+        """The strings one of which every match of a pattern holds, read from its text."""
+        from natocorpus.clean import _required_strings
+
+        assert expected == _required_strings(pattern)
+
+    @pytest.mark.parametrize("pattern", [r"\x41bc", r"(?=ab)", r"a{}b", r"[^a]", r".*"])
+    def test_unread_syntax_requires_nothing(self, pattern: str) -> None:
+        """Syntax the prefilter does not read gives no required string (the pattern is always tried)."""
+        from natocorpus.clean import _required_strings
+
+        assert _required_strings(pattern) is None

@@ -1205,3 +1205,34 @@ class TestPersons:
     def test_title_without_name_is_not_a_person(self) -> None:
         """A bare title mentions an office, not a named person."""
         assert () == article("La haute représentante de l'Union européenne a parlé à la presse.").person_names
+
+
+class TestLanguage:
+    def test_case_folding_keeps_the_kind_of_characters(self) -> None:
+        """
+        language._folded_words() reads the words of the folded text when folding keeps
+        its length: no character folds to nothing, and only U+0345 folds to a single
+        character of another kind for the word pattern.
+        """
+        import re
+
+        from natocorpus.extract.language import _FOLDS_TO_ANOTHER_KIND
+
+        word, digit = re.compile(r"\w"), re.compile(r"\d")
+
+        def kind(char: str) -> tuple[bool, bool, bool, bool]:
+            return bool(word.match(char)), bool(digit.match(char)), char == "_", char in "-'’"
+
+        changed = [chr(code) for code in range(0x110000) if chr(code).casefold() != chr(code)]
+        assert all(char.casefold() for char in changed)
+        assert _FOLDS_TO_ANOTHER_KIND == "".join(
+            char for char in changed if len(char.casefold()) == 1 and kind(char) != kind(char.casefold())
+        )
+
+    @pytest.mark.parametrize("text", ["Straße und Maße", "İstanbul et la Turquie", "Le ᾼ de la ͅ phrase", ""])
+    def test_words_of_unusual_case(self, text: str) -> None:
+        """Texts whose folding changes length or kind read the same words as folding word by word."""
+        from natocorpus.extract.language import _folded_words
+        from natocorpus.text import WORD
+
+        assert [w.casefold() for w in WORD.findall(text)] == [w for w in _folded_words(text) if w]

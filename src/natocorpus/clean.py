@@ -27,12 +27,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
-
-try:  # the parsed structure of a pattern, for the furniture prefilter (private to re)
-    from re import _parser as _pattern_parser
-except ImportError:  # pragma: no cover - every pattern is then tried on every line
-    _pattern_parser = None  # type: ignore[assignment]
 
 import attrs
 
@@ -269,9 +263,11 @@ class _LinePatterns:
 
     The patterns that open with a long wildcard (``.{0,300}\\b(?:photo|...)``) make the
     engine try the rest at every position of the line, on every short line. Each of them
-    needs one of a few strings (``photo``, ``credit``...), found in its parsed form:
-    they are tried only on the lines where one search finds such a string. The others
-    fail at the first characters and stay one alternation, tried on every line.
+    needs one of a few strings (``photo``, ``credit``...), read from its text: each
+    is tried only on the lines holding one of its own strings. One of them needs a mere
+    period, which most lines hold, so gating the patterns one by one rather than as a
+    group spares the others on those lines. The patterns that are not wildcard-led fail
+    at the first characters and stay one alternation, tried on every line.
 
     Args:
         patterns: The patterns, matched case-insensitively against whole lines.
@@ -279,38 +275,39 @@ class _LinePatterns:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         cheap: list[str] = []
-        costly: list[str] = []
+        self.costly: list[re.Pattern[str]] = []
+        by_hint: dict[str, list[int]] = {}
         hints: set[str] = set()
         for pattern in patterns:
             required = _required_strings(pattern) if _opens_with_wildcard(pattern) else None
             if required is None:
                 cheap.append(pattern)
-            else:
-                costly.append(pattern)
-                hints.update(required)
+                continue
+            hints.update(required)
+            for hint in required:
+                # A case-insensitive search for many strings is slow in the engine; ``in``
+                # on the lower-cased line is fast and finds the same strings, save where
+                # a character matches a hint's character without lower-casing to it
+                # (dotless "ı" matches "i") or lies beyond the range checked here: such
+                # lines try every costly pattern (see fullmatch).
+                by_hint.setdefault("".join(char.lower() for char in hint), []).append(len(self.costly))
+            self.costly.append(re.compile(pattern, re.IGNORECASE))
         self.cheap = _alternation(cheap)
-        self.costly = _alternation(costly)
-        self.hints = _alternation([re.escape(hint) for hint in sorted(hints, key=len, reverse=True)])
-        # A case-insensitive search for many strings is slow in the engine; ``in`` on the
-        # lower-cased line is fast and finds the same strings, save where a character
-        # matches a hint's character without lower-casing to it (dotless "ı" matches
-        # "i") or lies beyond the range checked here: such lines take the search.
-        self.lowered = tuple("".join(char.lower() for char in hint) for hint in hints)
+        self.by_hint = {hint: tuple(indices) for hint, indices in by_hint.items()}
         self.unusual = re.compile(f"[{''.join(map(re.escape, _unusual_case(hints)))}{_CHECKED_UP_TO}-\\U0010ffff]")
 
     def fullmatch(self, text: str) -> bool:
         """True when one of the patterns matches the whole of ``text``."""
         if self.cheap is not None and self.cheap.fullmatch(text):
             return True
-        if self.costly is None or self.hints is None:
-            return False
-        # A costly pattern matches only where one of its required strings stands.
+        return any(self.costly[index].fullmatch(text) for index in self._costly_candidates(text))
+
+    def _costly_candidates(self, text: str) -> set[int] | range:
+        """The indices of the costly patterns that may match ``text``: those whose string it holds."""
         if self.unusual.search(text):
-            hinted = self.hints.search(text) is not None
-        else:
-            lowered = text.lower()
-            hinted = any(hint in lowered for hint in self.lowered)
-        return hinted and self.costly.fullmatch(text) is not None
+            return range(len(self.costly))
+        lowered = text.lower()
+        return {index for hint, indices in self.by_hint.items() if hint in lowered for index in indices}
 
 
 _CHECKED_UP_TO = "\u2100"  # Latin, Greek, Cyrillic, punctuation, currency signs
@@ -340,39 +337,42 @@ def _line_patterns() -> _LinePatterns:
     return _LinePatterns(boilerplate_line_patterns())
 
 
-def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
-    if _pattern_parser is None:
-        return None
-    try:
-        return list(_pattern_parser.parse(pattern, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - an unknown structure: no prefilter for this pattern
-        return None
+# A quantifier of the pattern syntax ("?", "*", "+", "{2}", "{1,80}", "{,5}", maybe lazy
+# or possessive); "+" is in group 1, the least count of braces in group 2.
+_QUANTIFIER = re.compile(r"(?:[?*]|(\+)|\{(?:(\d+)(?:,\d*)?|,\d+)\})[?+]?")
+_PLAIN_ESCAPES = frozenset("bBsSdDwWAZ")  # escapes of one letter that match no fixed character
 
 
 def _opens_with_wildcard(pattern: str) -> bool:
     """True for a pattern starting with ``.{0,n}`` (or any repeat of ``.``)."""
-    items = _parsed(pattern)
-    if not items:
-        return False
-    op, arguments = items[0]
-    repeats = (_pattern_parser.MAX_REPEAT, _pattern_parser.MIN_REPEAT)
-    return op in repeats and list(arguments[2]) == [(_pattern_parser.ANY, None)]
+    return pattern.startswith(".") and _quantifier_at(pattern, 1) is not None
+
+
+def _quantifier_at(pattern: str, index: int) -> tuple[int, int] | None:
+    """``(least count, end)`` of a quantifier at ``pattern[index]``, or None."""
+    match = _QUANTIFIER.match(pattern, index)
+    if match is None:
+        return None
+    least = 1 if match.group(1) else int(match.group(2) or 0)
+    return least, match.end()
 
 
 def _required_strings(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` contains, or None when unknown."""
-    items = _parsed(pattern)
-    return _required_in(items) if items else None
-
-
-def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """
-    Strings one of which every match of the parsed sequence ``items`` contains.
+    Strings one of which every match of ``pattern`` contains, or None when unknown.
 
-    Runs of literal characters and the alternatives of a branch or a group qualify;
-    the most selective choice wins (the longest shortest string, then the fewest).
+    Read from the pattern's text: runs of literal characters, the alternatives of a
+    group or of the whole pattern, and sets of plain characters qualify; the most
+    selective choice wins (the longest shortest string, then the fewest). Any syntax
+    not read here (escapes of numbers, look-arounds, flags) only loses choices: the
+    answer stays safe, and is None when nothing qualifies.
     """
-    parser = _pattern_parser
+    alternatives = _top_level_split(pattern)
+    if alternatives is None:
+        return None
+    if len(alternatives) > 1:
+        found = [_required_strings(alternative) for alternative in alternatives]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
     best: frozenset[str] | None = None
 
     def better(found: frozenset[str] | None) -> None:
@@ -381,24 +381,124 @@ def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             best = found
 
     run = ""
-    for op, arguments in items:
-        if op is parser.LITERAL:
-            run += chr(arguments)
+    index = 0
+    while index < len(pattern):
+        item = _item_at(pattern, index)
+        if item is None:
+            return None  # syntax not read here: no choice at all, to stay safe
+        strings, literal, index = item
+        quantifier = _quantifier_at(pattern, index)
+        if literal is not None and quantifier is None:
+            run += literal
             continue
         better(frozenset({run}) if run else None)
         run = ""
-        if op is parser.SUBPATTERN:
-            better(_required_in(list(arguments[-1])))
-        elif op is parser.BRANCH:
-            branches = [_required_in(list(branch)) for branch in arguments[1]]
-            if all(branch is not None for branch in branches):
-                better(frozenset().union(*branches))  # type: ignore[arg-type]
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arguments[0] >= 1:
-            better(_required_in(list(arguments[2])))
-        elif op is parser.IN and all(kind is parser.LITERAL for kind, _ in arguments):
-            better(frozenset(chr(code) for _, code in arguments))
+        if quantifier is not None:
+            least, index = quantifier
+            if least == 0:
+                continue  # an optional item is not required
+        better(strings)
     better(frozenset({run}) if run else None)
     return best
+
+
+def _item_at(pattern: str, index: int) -> tuple[frozenset[str] | None, str | None, int] | None:
+    """
+    The item of the pattern at ``index``: ``(strings one of which it matches or None,
+    its character when it is one literal character, the index after it)``; None for
+    syntax not read here.
+    """
+    char = pattern[index]
+    if char == "\\":
+        escaped = pattern[index + 1:index + 2]
+        if escaped in _PLAIN_ESCAPES:
+            return None, None, index + 2
+        if not escaped or escaped.isalnum():
+            return None  # \x41, \u00a0, \1, \N{...}: not read here
+        return frozenset({escaped}), escaped, index + 2
+    if char == "[":
+        end = _class_end(pattern, index)
+        if end is None:
+            return None
+        members = pattern[index + 1:end - 1]
+        plain = members and not any(c in "\\^-[]" for c in members)
+        return (frozenset(members) if plain else None), None, end
+    if char == "(":
+        end = _group_end(pattern, index)
+        if end is None:
+            return None
+        body = pattern[index + 1:end - 1]
+        if body.startswith("?:"):
+            return _required_strings(body[2:]), None, end
+        if body.startswith("?"):
+            return None, None, end  # flags, look-arounds, named groups: not read here
+        return _required_strings(body), None, end
+    if char in ".^$":
+        return None, None, index + 1
+    if char in "|)*+?{":
+        return None
+    return frozenset({char}), char, index + 1
+
+
+def _class_end(pattern: str, index: int) -> int | None:
+    """The index just past the character set opening at ``pattern[index]``."""
+    position = index + 1
+    if pattern.startswith("^", position):
+        position += 1
+    if pattern.startswith("]", position):
+        position += 1  # a leading "]" is a member
+    while position < len(pattern):
+        if pattern[position] == "\\":
+            position += 2
+        elif pattern[position] == "]":
+            return position + 1
+        else:
+            position += 1
+    return None
+
+
+def _group_end(pattern: str, index: int) -> int | None:
+    """The index just past the group opening at ``pattern[index]``."""
+    depth = 0
+    position = index
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, position)
+            if end is None:
+                return None
+            position = end
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        position += 1
+        if depth == 0:
+            return position
+    return None
+
+
+def _top_level_split(pattern: str) -> list[str] | None:
+    """The alternatives of ``pattern`` at its top level (one when it has no "|")."""
+    parts = []
+    start = position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+        elif char in "[(":
+            end = (_class_end if char == "[" else _group_end)(pattern, position)
+            if end is None:
+                return None
+            position = end
+        elif char == "|":
+            parts.append(pattern[start:position])
+            start = position = position + 1
+        else:
+            position += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _furniture(texts: list[str]) -> list[str | None]:

@@ -48,8 +48,32 @@ def _end_after_start(instance: Any, attribute: "attrs.Attribute[int]", value: in
         raise ValueError(msg)
 
 
-_start = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
-_end = attrs.field(validator=[attrs.validators.instance_of(int), _end_after_start])
+# Extraction builds tens of records per article: each validator below tests the common
+# valid case in one step and leaves anything else (errors, int or str subclasses) to the
+# full checks, which then raise their usual messages.
+_START_CHECKS = attrs.validators.and_(attrs.validators.instance_of(int), _non_negative)
+_END_CHECKS = attrs.validators.and_(attrs.validators.instance_of(int), _end_after_start)
+_CODE_CHECKS = attrs.validators.matches_re(r"[A-Z]{2}")
+
+
+def _valid_start(instance: Any, attribute: "attrs.Attribute[int]", value: int) -> None:
+    if type(value) is not int or value < 0:
+        _START_CHECKS(instance, attribute, value)
+
+
+def _valid_end(instance: Any, attribute: "attrs.Attribute[int]", value: int) -> None:
+    if type(value) is not int or value < instance.start:
+        _END_CHECKS(instance, attribute, value)
+
+
+def _country_code(instance: Any, attribute: "attrs.Attribute[str]", value: str) -> None:
+    """Two capital letters A-Z (an ISO 3166-1 alpha-2 code)."""
+    if not (type(value) is str and len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()):  # noqa: PLR2004
+        _CODE_CHECKS(instance, attribute, value)
+
+
+_start = attrs.field(validator=_valid_start)
+_end = attrs.field(validator=_valid_end)
 
 
 def _text_or_source(instance: Any, attribute: "attrs.Attribute[str]", value: str) -> None:
@@ -313,7 +337,7 @@ class CountryMention:
     .. versionadded:: 0.1.0
     """
 
-    code: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Z]{2}"))
+    code: str = attrs.field(validator=_country_code)
     name: str
     text: str
     start: int = _start
@@ -337,7 +361,7 @@ class CityMention:
     """
 
     name: str
-    country: str = attrs.field(validator=attrs.validators.matches_re(r"[A-Z]{2}"))
+    country: str = attrs.field(validator=_country_code)
     text: str
     start: int = _start
     end: int = _end

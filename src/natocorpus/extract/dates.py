@@ -65,6 +65,7 @@ def _make(year: str, month: str, day: str) -> dt.date | None:
 
 
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _full_dates(raw: str, start: int, end: int) -> list[tuple[int, dt.date, str]]:
@@ -106,7 +107,12 @@ def find_date(
                 return dates[0][1], dates[0][2], dates[0][0]
     years: set[int] = set()
     for start, end in (*body, *header, *context):
-        for match in _YEAR_ALONE.finditer(raw, start, end):
+        # A year alone starts where a plain search finds one (its look-behind still sees
+        # the characters before): most lines name no year, and the search skips them fast.
+        first = _ANY_YEAR.search(raw, start, end)
+        if first is None:
+            continue
+        for match in _YEAR_ALONE.finditer(raw, first.start(), end):
             if _NOT_THIS_YEAR.search(raw[max(start, match.start() - 25):match.start()]):
                 continue
             years.add(int(match.group(1)))
@@ -114,7 +120,10 @@ def find_date(
         return None, None, None
     (year,) = years
     for start, end in body:
-        for match in _DAY_MONTH.finditer(raw, start, end):
+        first = _DIGIT.search(raw, start, end)  # a day and month start with the day's digits
+        if first is None:
+            continue
+        for match in _DAY_MONTH.finditer(raw, first.start(), end):
             value = _make(str(year), match.group("month"), match.group("day"))
             if value is not None and _weekday_agrees(raw, match.start(), value):
                 return value, match.group(), match.start()

@@ -22,12 +22,30 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
 def language_scores(text: str, limit: int = 6000) -> tuple[int, int]:
     """Count French and English function words in the first ``limit`` characters."""
     french, english = _stopwords()
-    # One findall and one casefold of the joined words, then set lookups mapped in C: no
-    # Python loop over the words. Case folding maps each character on its own, and no
-    # word holds a line break, so the joined text splits back into the folded words.
-    folded = "\n".join(WORD.findall(text, 0, min(len(text), limit))).casefold().split("\n")
+    folded = _folded_words(text[:max(0, limit)])
     # The two lists are disjoint (see _stopwords), so each word counts once at most.
     return sum(map(french.__contains__, folded)), sum(map(english.__contains__, folded))
+
+
+# The one character whose case folding is a single character of another kind for WORD:
+# a combining mark (U+0345) that folds to a letter (tests/test_extract.py checks this).
+_FOLDS_TO_ANOTHER_KIND = "\u0345"
+
+
+def _folded_words(text: str) -> list[str]:
+    """
+    The case-folded WORD matches of ``text``, with no Python loop over the words.
+
+    Case folding maps each character on its own. When it maps each to one character of
+    the same kind (letter, digit, joiner, other), the words of the folded text are the
+    folded words: one casefold and one findall. Otherwise (a rare "ß", "İ": the text
+    grows) the words are found first, then folded joined by line breaks, which no word
+    holds, and split back.
+    """
+    lowered = text.casefold()
+    if len(lowered) == len(text) and _FOLDS_TO_ANOTHER_KIND not in text:
+        return WORD.findall(lowered)
+    return "\n".join(WORD.findall(text)).casefold().split("\n")
 
 
 def detect_language(text: str, default: str = "fr") -> str:

@@ -234,13 +234,12 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     object or a complement ("a félicité Rutte", "le soutien de Rutte").
     """
     before = lines.tokens_before(start, 12)
-    sets = _word_sets()
+    skippable = _skippable_before_subject()
     index = len(before) - 1
     in_noun_phrase = False  # a title's noun phrase has been read
     while index >= 0:
         word = before[index][0].casefold()
-        if (word in _SKIPPABLE_BEFORE or word in _INDEFINITES or word in sets["office_words"] or word in sets["honorifics"]
-                or _is_demonym_word(before[index][0]) or _is_country_possessive(before[index][0])):
+        if (word in skippable or _is_demonym_word(before[index][0]) or _is_country_possessive(before[index][0])):
             index -= 1
             continue
         if word in _PREPOSITIONS and not in_noun_phrase:
@@ -272,6 +271,13 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
         if phrase is not None and phrase >= 0 and before[phrase][0].casefold() in _PREPOSITIONS:
             return False
     return before[index][0].casefold() in _CLAUSE_OPENERS
+
+
+@lru_cache(maxsize=1)
+def _skippable_before_subject() -> frozenset[str]:
+    """The words _in_subject_position() steps over: determiners, honorifics, office words."""
+    sets = _word_sets()
+    return _SKIPPABLE_BEFORE | _INDEFINITES | sets["office_words"] | sets["honorifics"]
 
 
 _PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "contre",
@@ -699,12 +705,15 @@ def _acronym_bodies(
 ) -> list[tuple[int, int]]:
     """Spans of a capitalised acronym of 2 to 6 letters after a definite article: a party, a body."""
     found = []
-    for index in range(1, len(tokens)):
+    # Only the tokens after an article are read (found in C): one token in ten or so.
+    for index in compress(range(1, len(tokens)), map(_DEFINITE_ARTICLES.__contains__, folded)):
         word = tokens[index][0]
-        if (2 <= len(word) <= 6 and word.isalpha() and word.isupper()  # noqa: PLR2004
-                and folded[index - 1] in ("l'", "le", "la", "les", "the") and not lookup(word)):
+        if 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not lookup(word):  # noqa: PLR2004
             found.append((tokens[index][1], tokens[index][2]))
     return found
+
+
+_DEFINITE_ARTICLES = frozenset({"l'", "le", "la", "les", "the"})  # folded
 
 
 def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start: int, end: int) -> int:
