@@ -799,6 +799,22 @@ class TestAttribution:
                 "Paul Ferland, à Ottawa.")
         assert "Paul Ferland" == quotes_of(body)[0][1]
 
+    def test_a_countrys_diplomacy_is_its_foreign_ministry(self) -> None:
+        """"La diplomatie lettone exige « … »": the Latvian foreign ministry speaks."""
+        body = "La diplomatie lettone, dirigée par Baiba Braže, exige « le retour immédiat des bouées »."
+        assert "ministère letton des Affaires étrangères" == quotes_of(body)[0][1]
+
+    def test_diplomacy_inside_a_title_stays_a_title(self) -> None:
+        """"le chef de la diplomatie britannique X": a person, not the ministry."""
+        found = article("« Ils ont le droit de frapper », a estimé le chef de la diplomatie britannique Tom Hughes.")
+        assert "Tom Hughes" == found.quotes[0].speaker_name
+        assert "Tom Hughes" in {mention.name for mention in found.persons}
+
+    def test_maritime_prefecture_speaks(self) -> None:
+        """"Selon la préfecture maritime de la Méditerranée, la frégate « … »"."""
+        body = "Selon la préfecture maritime de la Méditerranée, la frégate « contribuera à la surveillance »."
+        assert "préfecture maritime de la Méditerranée" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -33,6 +33,7 @@ from operator import contains, itemgetter
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
+from natocorpus.gazetteer import country_adjective
 from natocorpus.resources import Person, Role, data_csv, first_name_genders, lexicon, offices, organisations, people
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
@@ -549,7 +550,7 @@ def find_mentions(
             end = _known_organisation_end(raw, tokens, start, end)
             text = raw[start:end]
             mentions.append(Mention(kind="organisation", text=text, start=start, end=end,
-                                    name=organisations().get(text.replace("’", "'"), text),
+                                    name=organisations().get(text.replace("’", "'")) or _diplomacy(text, lookup) or text,
                                     speaker_kind="organisation", subject=subject(start)))
             taken.append((start, end))
     # Bodies known by an acronym only ("dénonce l'UDC", "la CDU a ..."). One interval
@@ -640,6 +641,19 @@ def find_mentions(
     mentions.extend(_resolve_documents(raw, documents, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ResolvedMentions(mentions=tuple(mentions))
+
+
+def _diplomacy(text: str, lookup: Callable[[str], str | None]) -> str | None:
+    """
+    "la diplomatie estonienne" is the ministère estonien des Affaires étrangères (the
+    French one, "diplomatie française", is the Quai d'Orsay in data/organisations.csv).
+    """
+    words = text.split()
+    if len(words) != 2 or fold(words[0]) != "diplomatie":  # noqa: PLR2004
+        return None
+    code = lookup(words[1])
+    adjective = country_adjective(code) if code else None
+    return f"ministère {adjective} des Affaires étrangères" if adjective else None
 
 
 def _longer_than_taken(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
@@ -747,6 +761,13 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
         # An institution's head counts only capitalised ("le Conseil fédéral", not "le
         # conseil de classe").
         if not (word in heads or (word in institutions and tokens[index][0][:1].isupper())):
+            continue
+        if word == "diplomatie":
+            # "La diplomatie estonienne exige": the noun and its nationality only, and not
+            # inside a title ("le chef de la diplomatie britannique David Cameron").
+            if (folded[index - 1] == "la" and (index < 2 or folded[index - 2] not in ("de", "d'"))
+                    and index + 1 < len(tokens) and _is_demonym_word(tokens[index + 1][0])):
+                found.append((tokens[index][1], tokens[index + 1][2]))
             continue
         if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
