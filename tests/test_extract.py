@@ -815,6 +815,19 @@ class TestAttribution:
         body = "Selon la préfecture maritime de la Méditerranée, la frégate « contribuera à la surveillance »."
         assert "préfecture maritime de la Méditerranée" == quotes_of(body)[0][1]
 
+    def test_vice_minister_after_an_adverbial(self) -> None:
+        """"« … », a annoncé à la presse le vice-ministre russe de la Défense, X": X speaks."""
+        body = ("« Nous réduisons l'activité militaire », a annoncé à la presse le vice-ministre russe de la "
+                "Défense, Igor Sokolov, membre de la délégation.")
+        assert "Igor Sokolov" == quotes_of(body)[0][1]
+
+    @pytest.mark.parametrize("relative", ["pour qui", "selon laquelle"])
+    def test_relative_source(self, relative: str) -> None:
+        """"sa vice-ministre, X, pour qui les pays « … »": the antecedent is the source."""
+        body = (f"Le ministre Ion Marin a signé l'accord. La Roumanie était aussi représentée par sa "
+                f"vice-ministre, Simona Ionescu, {relative} les trois pays peuvent « tenir leur mer ».")
+        assert "Simona Ionescu" == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -754,6 +754,12 @@ def _cue_before(
             break
     if cue is None:
         return None
+    if cue.form == "source" and _RELATIVE_SOURCE.search(cue.text):
+        # "sa vice-ministre, Simona Cojocaru, pour qui « … »": the antecedent speaks.
+        antecedent = next((m for m in reversed(_mentions_before(index, start, cue.start, context.quoted))
+                           if m.kind in ("name", "title", "organisation")), None)
+        mention = _resolve(antecedent, timeline, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.form == "source":
         # "selon ses mots", "selon son entourage"... refer to the sentence's subject;
         # "Pour son homologue roumain, X," names its own person.
@@ -805,6 +811,7 @@ def _cue_before(
 _INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
 # A reported clause right after a verb: "a assuré que", "estime qu'".
 _THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:que|qu['’]|that)\b", re.IGNORECASE)
+_RELATIVE_SOURCE = re.compile(r"\b(?:qui|lequel|laquelle|lesquels|lesquelles|whom)$", re.IGNORECASE)
 _ENTOURAGE = re.compile(r"\s+(?:son|sa|ses|leur|leurs)\s+(?:entourage|proches|services|équipe|camp)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)
 

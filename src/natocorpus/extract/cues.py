@@ -66,6 +66,7 @@ _INVERSION = re.compile(r"^(.+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)
 # Words after which a verb form is a finite verb, not an adjective ("qui a", "elle").
 _SUBJECT_WORDS = frozenset({"il", "elle", "on", "ils", "elles", "qui", "que", "qu'", "se", "s'", "lui", "leur"})
 _ABSOLUTE_SUBJECTS = frozenset({"dernier", "dernière", "celui-ci", "celle-ci", "lui", "elle", "ci"})
+_RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles", "whom"})
 _SOURCE_HEADS = frozenset({"selon", "d'", "according", "pour", "for", "aux", "de"})
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "»", "”", '"', ":", ";"})
 
@@ -78,6 +79,8 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
     """
     token = normal[index]
     following = normal[index + 1] if index + 1 < len(normal) else ""
+    if token in ("selon", "pour") and following in _RELATIVE_PRONOUNS:
+        return 2  # "X, pour qui « … »", "X, selon laquelle « … »": X is the source
     if token == "selon":
         return 1
     if (token, following) in (("d'", "après"), ("according", "to")):
