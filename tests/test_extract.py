@@ -828,6 +828,11 @@ class TestAttribution:
                 f"vice-ministre, Simona Ionescu, {relative} les trois pays peuvent « tenir leur mer ».")
         assert "Simona Ionescu" == quotes_of(body)[0][1]
 
+    def test_capitalised_particle_inside_a_name(self) -> None:
+        """"Marine Le Pen": a given name that is also a body's word, then a capitalised particle."""
+        found = article("« La dissuasion ne se partage pas », a dénoncé Marine Le Pen.")
+        assert "Marine Le Pen" == found.quotes[0].speaker_name
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

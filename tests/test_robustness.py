@@ -284,6 +284,17 @@ class TestHostileText:
         assert "“ nous ‹ restons › « unis » ”" in article.quotes[0].text
         assert "Mark Rutte" == article.quotes[0].speaker_name
 
+    @pytest.mark.parametrize(("body", "speaker"), [
+        ("L'Alliance\u00a0atlantique a déclaré : « Nous restons unis face à la menace. »", "OTAN"),
+        ("L'Alliance\u202fatlantique a déclaré : « Nous restons unis face à la menace. »", "OTAN"),
+        ("Le ministère russe des Affaires etrangeres a déclaré : « Nous restons unis. »",
+         "ministère russe des Affaires etrangeres"),
+    ])
+    def test_body_names_with_odd_spaces_or_no_accents(self, body: str, speaker: str) -> None:
+        """A body's name with a no-break space or without its accents is still a body (this raised KeyError)."""
+        article = extract_checked("Titre de test\n\n" + body)
+        assert [speaker] == [q.speaker_name for q in article.quotes]
+
     def test_nbsp_variants_find_the_same_quotes(self) -> None:
         """NBSP and narrow NBSP for spaces do not change what is quoted or by whom."""
         plain = extract_checked(SEED)

@@ -157,6 +157,28 @@ def _office_lookup() -> dict[str, tuple[str, str]]:
     return {fold(o.surface): (o.office, o.of) for o in offices()}
 
 
+def _organisation_name(text: str) -> str:
+    """
+    The canonical name of an organisation as matched in the text. The matcher reads
+    through any white space and accent ("Alliance\u00a0atlantique", "Affaires etrangères"),
+    so the name is looked up by that folded form when the exact one is not listed.
+    """
+    exact = organisations().get(text.replace("’", "'"))
+    return exact or _organisations_by_key().get(_organisation_key(text), text)
+
+
+def _organisation_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@lru_cache(maxsize=1)
+def _organisations_by_key() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for alias, name in organisations().items():
+        table.setdefault(_organisation_key(alias), name)
+    return table
+
+
 @lru_cache(maxsize=1)
 def _organisation_matcher() -> PhraseMatcher:
     return PhraseMatcher([(_head(alias), _apostrophes(alias)) for alias in organisations()], ignore_case=False)
@@ -383,6 +405,12 @@ def _name_runs(
                 run_end = tokens[after_initials][2]  # "George W. Bush", "Múte B. Egede"
                 index = after_initials + 1
                 continue
+            if (token in _CAPITALISED_PARTICLES and index + 1 < len(tokens)
+                    and _is_name_token(*tokens[index + 1], excluded, sets, allow_stop=False)):
+                # "Marine Le Pen", "Bruno Le Maire": a capitalised particle inside a name.
+                run_end = tokens[index + 1][2]
+                index += 2
+                continue
             # A particle inside a name ("Ursula von der Leyen", "Alexander De Croo"). The
             # French "de", "du", "la", "le" in lower case join words far more often than
             # they sit inside a name ("Message de Rutte"): the registry must know the name.
@@ -444,6 +472,7 @@ def _lower_case_honorifics() -> frozenset[str]:
     return frozenset(fold(h) for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
 
 
+_CAPITALISED_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della", "Dos"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){0,3}[A-Z]")
 _DOTTED_ABBREVIATIONS = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.E", "R.-U"})  # "U.S. Pershing missiles"
 
@@ -534,7 +563,7 @@ def find_mentions(
         for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
             mentions.append(Mention(
                 kind="organisation", text=match.group(), start=match.start(), end=match.end(),
-                name=organisations()[match.group().replace("’", "'")], speaker_kind="organisation",
+                name=_organisation_name(match.group()), speaker_kind="organisation",
                 subject=subject(match.start()),
             ))
             taken.append((match.start(), match.end()))
@@ -908,7 +937,10 @@ def _names(
                 start = raw.index(parts[given], start)
                 parts = parts[given:]
         text = " ".join(parts)
-        if any(part.casefold() in organisation_words for part in parts) and text.casefold() not in by_name:
+        # A given name first is a person even when it is also a word of bodies ("Marine
+        # Le Pen", not the Marine nationale).
+        body_words = parts[1:] if len(parts) >= 2 and parts[0] in first_name_genders() else parts  # noqa: PLR2004
+        if any(part.casefold() in organisation_words for part in body_words) and text.casefold() not in by_name:
             continue  # "Université Laval", "Atlantic Council": not a person
         if text.casefold() not in by_name and _named_thing_before().search(raw, max(0, start - 40), start):
             continue  # "l'exercice Trident Juncture", "the exercise, Trident Juncture": a thing's name
