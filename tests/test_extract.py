@@ -833,6 +833,17 @@ class TestAttribution:
         found = article("« La dissuasion ne se partage pas », a dénoncé Marine Le Pen.")
         assert "Marine Le Pen" == found.quotes[0].speaker_name
 
+    @pytest.mark.parametrize(("body", "speaker"), [
+        ("Le chancelier Karl Huber (ÖVP) a défendu un principe « qui fait partie de notre ADN ».", "Karl Huber"),
+        ("Le ministre Jan Peeters a parlé. Le ministre N-VA a évoqué une contribution « modeste mais visible ».",
+         "Jan Peeters"),
+        ("Le Bloc québécois a réclamé que les contrats soient « équitablement répartis entre les régions ».",
+         "Bloc québécois"),
+    ])
+    def test_parties(self, body: str, speaker: str) -> None:
+        """A party speaks on its own, but not as a person's affiliation ("X (ÖVP)", "le ministre N-VA")."""
+        assert speaker == quotes_of(body)[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

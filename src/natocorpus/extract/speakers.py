@@ -664,6 +664,12 @@ def find_mentions(
         if m.kind == "name" and m.start in roles else m
         for m in mentions
     ]
+    # "Friedrich Merz (CDU) a déclaré": a body in parentheses after a person is their
+    # affiliation, never the one who speaks.
+    # So is a body right after a title: "le ministre N-VA a évoqué".
+    title_ends = {m.end for m in mentions if m.kind == "title"}
+    mentions = [m for m in mentions if not (m.kind == "organisation" and (
+        _affiliation(raw, m) or (m.start - 1 in title_ends and raw[m.start - 1:m.start] == " ")))]
     mentions.sort(key=lambda m: (m.start, -m.end))
     documents = [m for m in mentions if m.kind == "document"]
     mentions = [m for m in mentions if m.kind != "document"]
@@ -683,6 +689,14 @@ def _diplomacy(text: str, lookup: Callable[[str], str | None]) -> str | None:
     code = lookup(words[1])
     adjective = country_adjective(code) if code else None
     return f"ministère {adjective} des Affaires étrangères" if adjective else None
+
+
+def _affiliation(raw: str, mention: Mention) -> bool:
+    """True for a body standing alone in parentheses after a word: "Merz (CDU)"."""
+    before = raw[max(0, mention.start - 3):mention.start].rstrip()
+    if not before.endswith("(") or raw[mention.end:mention.end + 1] != ")":
+        return False
+    return before[:-1].rstrip()[-1:].isalnum()
 
 
 def _longer_than_taken(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
