@@ -844,6 +844,23 @@ class TestAttribution:
         """A party speaks on its own, but not as a person's affiliation ("X (ÖVP)", "le ministre N-VA")."""
         assert speaker == quotes_of(body)[0][1]
 
+    def test_incise_between_commas_before_the_subject(self) -> None:
+        """"», a ajouté, non sans ironie, le ministre": the minister named before."""
+        body = ("Le ministre Oleg Vassine a annoncé la fermeture de la mission. « Ils pourront appeler "
+                "notre ambassadeur », a ajouté, non sans ironie, le ministre.")
+        assert "Oleg Vassine" == quotes_of(body)[0][1]
+
+    def test_body_phrase_stops_before_a_persons_title(self) -> None:
+        """"Le gouvernement de la première ministre X, … avait-elle déclaré": X, not a body named after her."""
+        body = ("Le gouvernement de la première ministre Aino Virtanen, candidate à sa succession, avait donné "
+                "son feu vert. « Nous devons être prêts », avait-elle déclaré en novembre.")
+        assert "Aino Virtanen" == quotes_of(body)[0][1]
+
+    @pytest.mark.parametrize("modal", ["aime répéter", "tient à souligner", "ne cesse de répéter"])
+    def test_modal_before_a_speech_infinitive(self, modal: str) -> None:
+        """"», aime répéter X": X speaks."""
+        assert "Kemal Aydın" == quotes_of(f"« Nous vendons une indépendance », {modal} Kemal Aydın.")[0][1]
+
     def test_bare_title_ignores_a_binding_made_later(self) -> None:
         """"a martelé le ministre" is the defence minister named before, not the budget minister named after."""
         body = (

@@ -631,6 +631,11 @@ _COMPLEMENT_BEFORE = re.compile(
     r"(?:^|\s)(?:à|au|aux|devant|avec|auprès\s+de|auprès\s+du|to|with)\s+(?:la\s+|l['’]\s*|les\s+)?$",
     re.IGNORECASE,
 )
+# ", non sans ironie, le", ", d'un ton las, la": an incise between commas, then a determiner.
+_COMMA_ADVERBIAL = re.compile(
+    r"[\s\u00a0\u202f]*,[^,;:.!?«»“”\"()]{1,40},[\s\u00a0\u202f]*(?:le|la|l['’]|les|the)?[\s\u00a0\u202f]*",
+    re.IGNORECASE,
+)
 _ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "de", "en", "devant", "lors", "dans", "pour", "après", "avant",
                                 "depuis", "sur", "par", "dès", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                                 "samedi", "dimanche", "hier", "jeudi", "ce", "cette", "on", "in", "at", "after",
@@ -640,8 +645,11 @@ _ADVERBIAL_OPENERS = frozenset({"à", "au", "aux", "de", "en", "devant", "lors",
 def _adverbial(gap: str) -> bool:
     """
     A short adverbial between an inverted verb and its subject, then maybe a
-    determiner: "à son arrivée le", "pour sa part", "en anglais le", "à Sputnik le".
+    determiner: "à son arrivée le", "pour sa part", "en anglais le", "à Sputnik le",
+    or any short phrase between commas: ", non sans ironie, le".
     """
+    if _COMMA_ADVERBIAL.fullmatch(gap):
+        return True
     words = gap.replace("’", "'").split()
     if words and words[-1].casefold() in ("le", "la", "l'", "les", "the"):
         words = words[:-1]
@@ -709,7 +717,8 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
 # Between a quote and an inverted cue: a comma, and maybe an object or reflexive pronoun
 # ("», lui a répondu la ministre", "», nous a confié X", "», s'est félicitée X").
 _CLITICS_ONLY = re.compile(
-    r"[\s,\u00a0\u202f]*(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?", re.IGNORECASE
+    r"[\s,\u00a0\u202f]*(?:(?:ne|n['’])[\s\u00a0\u202f]*)?(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?",
+    re.IGNORECASE,
 )
 
 

@@ -100,6 +100,20 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
     return 0
 
 
+_MODALS = frozenset({"aime", "aiment", "aimait", "adore", "veut", "voulait", "préfère", "préférait", "ose",
+                     "osait", "tient", "tenait", "plaît", "plaisait", "cesse", "cessait"})
+
+
+def _modal_before(normal: Sequence[str], index: int) -> int | None:
+    """The index of a modal governing the infinitive at ``index`` ("aime répéter", "tient à dire")."""
+    back = index - 1
+    if back >= 0 and normal[back] in ("à", "de", "d'"):
+        back -= 1  # "tient à souligner", "ne cesse de répéter"
+    if back >= 0 and normal[back] in _MODALS and normal[index].endswith(("er", "ir", "re")):
+        return back
+    return None
+
+
 def _inverted_governor(normal: Sequence[str], preposition: int, auxiliaries: frozenset[str]) -> tuple[int, str] | None:
     """
     The index and pronoun of an inverted auxiliary governing an infinitive: "s'est-il
@@ -288,7 +302,12 @@ def find_cues(
             # jugé « décevant »", "une décision qualifiée d'« historique »".
             index = last + 1
             continue
-        if participle and first == index:
+        modal = _modal_before(normal, index)
+        if modal is not None and first == index and not pronoun:
+            # "», aime répéter X", "», ne cesse de répéter X", "», tient à souligner X": the
+            # modal and the infinitive are one finite cue.
+            first, form = modal, "finite"
+        elif participle and first == index:
             form = "participle"
         elif previous in ("de", "d'", "à", "pour", "avant", "to"):
             form = "infinitive"  # "Et d'ajouter", "avant de conclure"

@@ -255,7 +255,8 @@ def _home_country(countries: list[CountryMention]) -> str:
 # Between a quote and the cue right after it: a comma, and maybe an object or reflexive
 # pronoun ("», lui a répondu X", "», s'est-il contenté de dire").
 _CLITIC_GAP = re.compile(
-    r"[\s,\u00a0\u202f]*(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?", re.IGNORECASE
+    r"[\s,\u00a0\u202f]*(?:(?:ne|n['’])[\s\u00a0\u202f]*)?(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?",
+    re.IGNORECASE,
 )
 
 

@@ -726,6 +726,8 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
             if not (following[:1].isupper() or folded[index + 1] in particles if index + 1 < len(tokens) else False):
                 break
         elif folded_word in particles:
+            if _person_follows(folded, index + 1):
+                break  # "le gouvernement de la première ministre Sanna Marin": a person's body
             bare = 0
         else:
             if word[:1].islower() and not _is_demonym_word(word):
@@ -743,6 +745,14 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
             end = index + 1
         index += 1
     return end
+
+
+def _person_follows(folded: list[str], index: int) -> bool:
+    """True when a person's title starts at ``index`` ("première ministre", "président")."""
+    while index < len(folded) and folded[index] in ("la", "le", "l'", "premier", "premiere", "vice", "ancien",
+                                                     "ancienne"):
+        index += 1
+    return index < len(folded) and folded[index] in _person_noun_set()
 
 
 @lru_cache(maxsize=8)
