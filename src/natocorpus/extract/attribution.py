@@ -697,7 +697,7 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
         return None
     gap = raw[after:cue.start]
     limit = context.sentences.end(cue.end, quote.line_end)
-    if _CLITICS_ONLY.fullmatch(gap) or _AUXILIARY_ADVERBIAL.fullmatch(gap):
+    if CLITIC_GAP.fullmatch(gap) or _AUXILIARY_ADVERBIAL.fullmatch(gap):
         mention = _inverted_subject(context, cue, limit, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     # English order: '," Rutte said', '," she said'.
@@ -714,9 +714,10 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     return None
 
 
-# Between a quote and an inverted cue: a comma, and maybe an object or reflexive pronoun
-# ("», lui a répondu la ministre", "», nous a confié X", "», s'est félicitée X").
-_CLITICS_ONLY = re.compile(
+# Between a quote and an inverted cue: a comma, and maybe a negation and an object or
+# reflexive pronoun ("», lui a répondu la ministre", "», s'est félicitée X", "», ne cesse
+# de répéter X"). Also read by the pipeline to tell whether a cue follows a quote.
+CLITIC_GAP = re.compile(
     r"[\s,\u00a0\u202f]*(?:(?:ne|n['’])[\s\u00a0\u202f]*)?(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?",
     re.IGNORECASE,
 )

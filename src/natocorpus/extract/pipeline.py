@@ -19,7 +19,7 @@ from natocorpus.clean import clean_text
 from natocorpus.extract.countries import find_places
 from natocorpus.extract.dates import find_date
 from natocorpus.extract.language import detect_language
-from natocorpus.extract.attribution import Attribution, MentionIndex, attribute_quotes
+from natocorpus.extract.attribution import CLITIC_GAP, Attribution, MentionIndex, attribute_quotes
 from natocorpus.extract.cues import SpeechCue, find_cues
 from natocorpus.extract.quotes import (
     QuoteCandidate,
@@ -252,14 +252,6 @@ def _home_country(countries: list[CountryMention]) -> str:
     return code if count >= 3 and count >= 2 * runner_up else ""  # noqa: PLR2004
 
 
-# Between a quote and the cue right after it: a comma, and maybe an object or reflexive
-# pronoun ("», lui a répondu X", "», s'est-il contenté de dire").
-_CLITIC_GAP = re.compile(
-    r"[\s,\u00a0\u202f]*(?:(?:ne|n['’])[\s\u00a0\u202f]*)?(?:(?:lui|leur|nous|vous|me|m['’]|se|s['’]|y|en)[\s\u00a0\u202f]*)?",
-    re.IGNORECASE,
-)
-
-
 def _cue_near(
     raw: str,
     candidate: QuoteCandidate,
@@ -283,7 +275,7 @@ def _cue_near(
     right = bisect.bisect_left(cue_positions, candidate.close_at + 1)
     if right < len(cues):
         gap = raw[candidate.close_at + 1:cues[right].start]
-        if len(gap) <= 10 and _CLITIC_GAP.fullmatch(gap):  # "», a dit", "», s'est-il contenté de dire"
+        if len(gap) <= 10 and CLITIC_GAP.fullmatch(gap):  # "», a dit", "», s'est-il contenté de dire"
             return True
     end = sentences.end(candidate.close_at + 1, candidate.line_end)
     for cue in cues[right:right + 20]:
