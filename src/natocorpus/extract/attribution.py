@@ -88,14 +88,7 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
     warned"), else the nearest mention in subject position in ``[start, position)``,
     outside quotes.
     """
-    candidates = _mentions_before(index, start, position, quoted)
-    if len(candidates) >= 2 and candidates[-1].kind == "organisation" and not candidates[-1].subject:  # noqa: PLR2004
-        # "Un responsable de l'OTAN, qui a requis l'anonymat, reconnaissait": the body is
-        # the complement of the person who speaks.
-        head = candidates[-2]
-        if (head.kind in ("title", "name") and head.subject
-                and not _CLAUSE_BREAK.search(raw, head.end, candidates[-1].start)):
-            candidates = candidates[:-1]
+    candidates = _speaking_candidates(raw, index, start, position, quoted)
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if not gap.strip(" \u00a0\u202f") or (len(gap) <= 80 and _ADJACENT_GAP.fullmatch(gap)):
@@ -108,19 +101,27 @@ def subject_before(raw: str, index: MentionIndex, start: int, position: int, quo
     return None
 
 
+def _speaking_candidates(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> list[Mention]:
+    """
+    The mentions before ``position`` that may be a verb's subject: a body named in the
+    complement of a subject person gives way to that person ("Un responsable de l'OTAN,
+    qui a requis l'anonymat, reconnaissait").
+    """
+    candidates = _mentions_before(index, start, position, quoted)
+    if len(candidates) >= 2 and candidates[-1].kind == "organisation" and not candidates[-1].subject:  # noqa: PLR2004
+        head = candidates[-2]
+        if (head.kind in ("title", "name") and head.subject
+                and not _CLAUSE_BREAK.search(raw, head.end, candidates[-1].start)):
+            return candidates[:-1]
+    return candidates
+
+
 def _adjacent_subject(raw: str, index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
     """
     The mention right before a participle, when nothing but an apposition stands between:
     "son porte-parole, Dmitri Peskov, jugeant « ... »" (an absolute construction).
     """
-    candidates = _mentions_before(index, start, position, quoted)
-    if len(candidates) >= 2 and candidates[-1].kind == "organisation" and not candidates[-1].subject:  # noqa: PLR2004
-        # "Un responsable de l'OTAN, qui a requis l'anonymat, reconnaissait": the body is
-        # the complement of the person who speaks.
-        head = candidates[-2]
-        if (head.kind in ("title", "name") and head.subject
-                and not _CLAUSE_BREAK.search(raw, head.end, candidates[-1].start)):
-            candidates = candidates[:-1]
+    candidates = _speaking_candidates(raw, index, start, position, quoted)
     if candidates and candidates[-1].kind in _SPEAKER_KINDS:
         gap = raw[candidates[-1].end:position]
         if re.fullmatch(r"\s*,?\s*", gap):
