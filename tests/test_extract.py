@@ -879,6 +879,35 @@ class TestAttribution:
         )
         assert "Ivo Marek" == quotes_of(body)[0][1]
 
+    @pytest.mark.parametrize("between", ["le Taoiseach et", "vendredi à Bruxelles le Taoiseach et",
+                                         "jeudi le premier vice-président et"])
+    def test_title_words_before_the_subjects_title(self, between: str) -> None:
+        """"a déclaré mardi à Dublin le Tánaiste et ministre de la Défense, X": X, whatever the first title."""
+        body = f"« Nos eaux sont surveillées », a déclaré {between} ministre de la Défense, Ciarán Murphy."
+        assert "Ciarán Murphy" == quotes_of(body)[0][1]
+
+    def test_incise_inside_the_marks(self) -> None:
+        """"« …, raconte X, 47 ans, pêcheur. Avant, … »": the incise inside the marks names the speaker."""
+        body = ("Le maire, Yann Le Goff, a convoqué une réunion.\n\n"
+                "« On voit des navires sans pavillon, raconte Erwan Guillou, 52 ans, patron pêcheur. "
+                "Avant, on n'y prêtait pas attention. »")
+        found = extract_article("Titre\n\n" + body + "\n", "x").quotes
+        assert [("Erwan Guillou", "incise", "raconte")] == [(q.speaker_name, q.attribution, q.cue) for q in found]
+
+    def test_incise_inside_the_marks_with_a_pronoun(self) -> None:
+        """"« …, confie-t-elle. … »" after a paragraph about two people: the woman named last."""
+        body = ("Le capitaine Marc Dubois commande le navire. Sa seconde, Léa Martin, connaît la zone.\n\n"
+                "« Les sous-marins passent ici, confie-t-elle. Nous les suivons. »")
+        assert "Léa Martin" == quotes_of(body)[0][1]
+
+    def test_verb_inside_the_quoted_words_is_no_incise(self) -> None:
+        """"« Je sais que Paul Roux affirme le contraire. »": no comma before the verb, no incise."""
+        body = ("La ministre Claire Vidal a répondu aux députés.\n\n"
+                "« Je sais que Paul Roux affirme le contraire. Il se trompe. »")
+        found = extract_article("Titre\n\n" + body + "\n", "x").quotes
+        assert "incise" != found[0].attribution
+        assert "Paul Roux" != found[0].speaker_name
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

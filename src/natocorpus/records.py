@@ -233,7 +233,8 @@ class Quote(_SlicedText):
         cue_start: Offset of the cue in :attr:`Article.raw`, or None.
         cue_end: Offset just past the cue, or None.
         attribution: The rule that chose the speaker, for provenance: ``after``
-            (a cue right after the quote), ``before`` (a cue before it in the same
+            (a cue right after the quote), ``incise`` (a cue inside the marks: "« …,
+            raconte X. … »"), ``before`` (a cue before it in the same
             sentence), ``interview`` (an answer after a question line, for the
             interviewee), ``continuation`` (a quote that goes on from the previous one),
             ``context`` (the paragraph's speaker), or ``none``.

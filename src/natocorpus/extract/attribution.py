@@ -515,6 +515,7 @@ def attribute_quotes(
             learned += 1
         result = (
             _cue_after(context, quote)
+            or _incise_inside(context, quote)
             or _cue_before(context, quote, outside, quotes[:position], results)
             or _colon(context, quote)
             or _cue_later_in_sentence(context, quote)
@@ -589,7 +590,7 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
             continue
         # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X",
         # "a regretté à son arrivée le ministre", "estime pour sa part X".
-        if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap):
+        if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap) or _adverbial_then_title(gap):
             resolved = _resolve(subject, context.timeline, position)
             if resolved is None and subject.kind == "title":
                 # "a déclaré le président de la République" with no holder in sight: the
@@ -665,6 +666,20 @@ def _adverbial(gap: str) -> bool:
     return all(_normal(w) not in stops and _normal(w) not in all_speech_forms() for w in words[1:])
 
 
+_DETERMINER = re.compile(r"(?:^|\s)(?:le|la|les|l['’])(?=\s|$)|(?:^|\s)l['’]", re.IGNORECASE)
+
+
+def _adverbial_then_title(gap: str) -> bool:
+    """
+    An adverbial, then title words: "mardi à Dublin le Tánaiste et" before "ministre
+    de la Défense, X".
+    """
+    for determiner in _DETERMINER.finditer(gap):
+        if determiner.start() and _adverbial(gap[:determiner.end()]) and _title_words(gap[determiner.start():]):
+            return True
+    return False
+
+
 def _title_words(gap: str) -> bool:
     """A determiner and up to six lower-case words without a verb: a title before a name."""
     words = gap.split()
@@ -674,7 +689,9 @@ def _title_words(gap: str) -> bool:
         return False
     stops = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
     verbs = all_speech_forms()
-    return all(w[:1].islower() and _normal(w) not in stops and _normal(w) not in verbs for w in words[1:])
+    # A capitalised word there is a title no mention took ("le Tánaiste et ministre de la
+    # Défense, X"): names and bodies are mentions, so the gap holds none.
+    return all(_normal(w) not in stops and _normal(w) not in verbs for w in words[1:])
 
 
 def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
@@ -713,6 +730,41 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
             mention = _resolve(subject, context.timeline, quote.open_at)
             return Attribution(mention=mention, cue=cue, rule="after") if mention else None
     return None
+
+
+def _incise_inside(context: _Context, quote: QuoteCandidate) -> Attribution | None:
+    """
+    Rule 1b: an incise the marks do not close around, "« On croise des navires, raconte
+    Loïc Tanguy, patron pêcheur. Avant, on n'y prêtait pas attention. »": French press
+    often runs the attribution inside the quotation marks, between commas.
+    """
+    raw = context.raw
+    position = bisect.bisect_left(context.cue_starts, quote.start)
+    while position < len(context.cues) and context.cues[position].start < quote.end:
+        cue = context.cues[position]
+        position += 1
+        # The incise follows a comma and is followed by a comma or a full stop; a verb
+        # of the quoted words themselves ("Je dis que …") has neither shape.
+        if cue.form != "finite" or not _INCISE_OPENING.search(raw, quote.start, cue.start):
+            continue
+        limit = min(context.sentences.end(cue.end, quote.end), quote.end)
+        mention = _inverted_subject(context, cue, limit, quote.open_at)
+        if mention is None or not _INCISE_CLOSING.match(raw, _incise_end(context, cue)):
+            continue
+        return Attribution(mention=mention, cue=cue, rule="incise")
+    return None
+
+
+def _incise_end(context: _Context, cue: SpeechCue) -> int:
+    """Where the incise's subject ends: after "raconte-t-il", else after the first mention that follows the verb."""
+    following = [] if cue.pronoun else context.index.between(cue.end, cue.end + 80)
+    return following[0].end if following else cue.end
+
+
+# ", raconte", ", a-t-il ajouté": a comma right before the inverted cue, inside the marks.
+_INCISE_OPENING = re.compile(r"[^\s,]\s*,[\s\u00a0\u202f]*(?:ne\s+|n['’]\s*)?(?:(?:lui|leur|se|s['’])\s*)?\Z")
+# After the incise's subject: a comma (an apposition may follow) or a full stop.
+_INCISE_CLOSING = re.compile(r"[\s\u00a0\u202f]*[,.]")
 
 
 # Between a quote and an inverted cue: a comma, and maybe a negation and an object or
