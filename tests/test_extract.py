@@ -908,6 +908,40 @@ class TestAttribution:
         assert "incise" != found[0].attribution
         assert "Paul Roux" != found[0].speaker_name
 
+    @pytest.mark.parametrize("place", ["devant le Parlement européen", "devant un Bundestag houleux"])
+    def test_body_after_a_preposition_is_no_inverted_subject(self, place: str) -> None:
+        """"a affirmé devant le Parlement européen la ministre X": the minister, not the parliament."""
+        body = f"« Nous resterons », a affirmé {place} la ministre de la Défense, Karin Holm."
+        assert "Karin Holm" == quotes_of(body)[0][1]
+
+    def test_title_named_by_the_next_sentence(self) -> None:
+        """"», a déclaré la ministre des Finances. Ines Varga a ajouté …": a title nobody before holds."""
+        body = ("Le budget de la défense sera relevé l'an prochain, selon le projet de loi.\n\n"
+                "« C'est un effort sans précédent », a déclaré la ministre des Finances. Ines Varga a ajouté "
+                "que la dette resterait stable.")
+        assert "Ines Varga" == quotes_of(body)[0][1]
+
+    def test_home_holder_of_the_wrong_gender_is_not_the_title(self) -> None:
+        """"la ministre des Affaires étrangères" of a Swedish story in 2024 is not Tobias Billström."""
+        body = ("Publié le 7 mars 2024\n\n"
+                "La Suède est devenue membre de l'Alliance. Stockholm s'en félicite, et la Suède tourne une page.\n\n"
+                "« C'est une excellente nouvelle », a déclaré la ministre des Affaires étrangères, à Ottawa. "
+                "Claire Dubois a rappelé que la Suède était un partenaire ancien.")
+        assert "Claire Dubois" == quotes_of(body)[0][1]
+
+    @pytest.mark.parametrize(("sentence", "speaker"), [
+        ("Le sénateur Paul Roux cite les déclarations de Donald Trump sur les alliés « qui ne paient pas "
+         "leur juste part » et s'inquiète.", "Donald Trump"),
+        ("Le ministre Jean Dupont a critiqué les propos de Sergueï Lavrov sur une « guerre hybride menée "
+         "par l'Occident contre nous ».", "Sergueï Lavrov"),
+        # Right after the name, the quote judges the words: the verb's subject speaks.
+        ("Donald Trump a jugé les propos d'Emmanuel Macron « très, très insultants pour les autres "
+         "membres ».", "Donald Trump"),
+    ])
+    def test_noun_of_speech_names_its_speaker(self, sentence: str, speaker: str) -> None:
+        """"les déclarations de X sur les alliés « … »": X's words."""
+        assert speaker == quotes_of(sentence)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -30,7 +30,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from natocorpus.extract.cues import SpeechCue, all_speech_forms, cue_words, normal_form as _normal
+from natocorpus.extract.cues import (
+    SpeechCue,
+    all_speech_forms,
+    cue_words,
+    is_speech_noun_source,
+    normal_form as _normal,
+)
 from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, quote_kind
 from natocorpus.extract.speakers import (
     Mention,
@@ -266,9 +272,27 @@ class Timeline:
             # A national title nobody in the text can hold ("le premier ministre" of a
             # Canadian article): the registry's holder in the article's own country.
             holder = registry_holder(anaphor.office, self.home_country, self.date)
-            if holder is not None:
+            if holder is not None and _same_gender(anaphor.gender, registry_gender(holder)):
                 found = attrs.evolve(anaphor, name=holder, country=self.home_country)
+        if found is None and anaphor.kind == "title":
+            found = self._named_next(anaphor)
         return found
+
+    def _named_next(self, anaphor: Mention) -> Mention | None:
+        """
+        A title nobody before can hold, named by the next sentence's subject: "», a
+        déclaré la ministre des Affaires étrangères. Mélanie Joly a souligné …".
+        """
+        line_end = self.raw.find("\n", anaphor.end)
+        next_sentence = _NEXT_SENTENCE.search(self.raw, anaphor.end, len(self.raw) if line_end < 0 else line_end)
+        if next_sentence is None:
+            return None
+        opening = next(iter(self.index.between(next_sentence.end(), next_sentence.end() + 40)), None)
+        if (opening is not None and opening.kind == "name" and opening.subject
+                and _SENTENCE_OPENING.fullmatch(self.raw, next_sentence.end(), opening.start)
+                and self._fits(opening, anaphor)):
+            return opening
+        return None
 
     def _locale(self, position: int) -> str:
         """The country of "À Ottawa," / "In Moscow," opening the sentence that holds ``position``."""
@@ -363,6 +387,15 @@ def _head_noun(text: str) -> str:
 
 
 _LAST_SENTENCE_START = re.compile(r".*[.!?»”]\s+", re.DOTALL)
+# The end of the sentence a title stands in; then at most "M." or "Mme" before the name
+# that opens the next one.
+_NEXT_SENTENCE = re.compile(r"[.!?][\s\u00a0\u202f]+(?=[^\W\d_])")
+_SENTENCE_OPENING = re.compile(r"(?:(?:M\.|Mme|Mr\.|Mrs\.|Ms\.)[\s\u00a0\u202f]+)?")
+
+
+def _same_gender(wanted: str | None, known: str | None) -> bool:
+    """Whether a person of gender ``known`` may be called by a title of gender ``wanted`` (either may be unknown)."""
+    return not wanted or not known or wanted == known
 _LOCALE_BEFORE = re.compile(r"\s*(?:à|a|in|depuis|from|de)\s+", re.IGNORECASE)
 
 
@@ -555,6 +588,8 @@ class _Context:
 
 def _learn(context: _Context, cue: SpeechCue) -> None:
     raw, index, timeline = context.raw, context.index, context.timeline
+    if is_speech_noun_source(cue):
+        return  # "les propos de X" names whose words they were, not who is speaking now
     if cue.form == "source":
         subject = subject_after(index, cue.end, cue.end + 60)
         timeline.add(cue.start, _resolve(subject, timeline, cue.start))
@@ -630,7 +665,8 @@ _IMPERSONAL_PLACE = re.compile(
 
 # A preposition right before a mention: "à Sputnik", "devant l'OTAN", "to Reuters".
 _COMPLEMENT_BEFORE = re.compile(
-    r"(?:^|\s)(?:à|au|aux|devant|avec|auprès\s+de|auprès\s+du|to|with)\s+(?:la\s+|l['’]\s*|les\s+)?$",
+    r"(?:^|\s)(?:à|au|aux|devant|avec|auprès\s+de|auprès\s+du|to|with)\s+"
+    r"(?:(?:le|la|les|un|une|des|the|a|an)\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
 # ", non sans ironie, le", ", d'un ton las, la": an incise between commas, then a determiner.
@@ -711,7 +747,8 @@ def _cue_after(context: _Context, quote: QuoteCandidate) -> Attribution | None:
     if position >= len(context.cues):
         return None
     cue = context.cues[position]
-    if cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100:
+    if (cue.start >= quote.line_end or cue.form in ("participle", "infinitive") or cue.start - after > 100
+            or is_speech_noun_source(cue)):
         return None
     gap = raw[after:cue.start]
     limit = context.sentences.end(cue.end, quote.line_end)
@@ -807,6 +844,8 @@ def _cue_before(
         if outside[position].start < start:
             break
         if outside[position].end <= quote.open_at:
+            if is_speech_noun_source(outside[position]) and _noun_source_subject(context, outside[position], quote) is None:
+                continue  # "X a jugé les propos de Y « insultants »": X's verb, not Y's words
             cue = outside[position]
             main = outside[position - 1] if position else None
             if (main is not None and main.start >= start and main.form == cue.form == "finite" and not cue.pronoun
@@ -817,6 +856,9 @@ def _cue_before(
             break
     if cue is None:
         return None
+    if is_speech_noun_source(cue):
+        mention = _resolve(_noun_source_subject(context, cue, quote), timeline, quote.open_at)
+        return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.form == "source" and _RELATIVE_SOURCE.search(cue.text):
         # "sa vice-ministre, Simona Cojocaru, pour qui « … »": the antecedent speaks.
         antecedent = next((m for m in reversed(_mentions_before(index, start, cue.start, context.quoted))
@@ -874,6 +916,25 @@ def _cue_before(
 _INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
 # A reported clause right after a verb: "a assuré que", "estime qu'".
 _THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:que|qu['’]|that)\b", re.IGNORECASE)
+def _noun_source_subject(context: _Context, cue: SpeechCue, quote: QuoteCandidate) -> Mention | None:
+    """
+    The speaker of "les déclarations de X sur les alliés « mauvais payeurs »": X, when
+    the quote stands in the phrase's complement ("sur", "about") with no punctuation
+    between. Right after the name ("les propos de Y « insultants »") the quote judges
+    Y's words rather than quoting them.
+    """
+    subject = subject_after(context.index, cue.end, quote.open_at)
+    if subject is None or not _IN_THE_SAME_PHRASE.fullmatch(context.raw, subject.end, quote.open_at):
+        return None
+    return subject
+
+
+# Between the speaker of "les propos de X" and a quote of the same phrase: a complement
+# ("sur les alliés", "à propos d'une", "about a"), no punctuation.
+_IN_THE_SAME_PHRASE = re.compile(
+    r"[\s\u00a0\u202f]+(?:sur|contre|concernant|à\s+propos\s+d[eu']|about|on|regarding)\b[^,;:.!?«»“”\"()]{0,50}",
+    re.IGNORECASE,
+)
 _RELATIVE_SOURCE = re.compile(r"\b(?:qui|lequel|laquelle|lesquels|lesquelles|whom)$", re.IGNORECASE)
 _ENTOURAGE = re.compile(r"\s+(?:son|sa|ses|leur|leurs)\s+(?:entourage|proches|services|équipe|camp)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+(?:ses|son|sa|leurs?|his|her|their)\s", re.IGNORECASE)

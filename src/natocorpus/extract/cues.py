@@ -79,6 +79,12 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
     """
     token = normal[index]
     following = normal[index + 1] if index + 1 < len(normal) else ""
+    if token in _speech_nouns():
+        # "les propos de X", "ces mots du ministre", "the remarks of X": after a determiner.
+        determiners = cue_words()["determiners_fr"] | cue_words()["determiners_en"] | {"ces", "these", "those"}
+        if index and normal[index - 1] in determiners and following in ("de", "du", "des", "d'", "of", "by"):
+            return 2
+        return 0
     if token in ("selon", "pour") and following in _RELATIVE_PRONOUNS:
         return 2  # "X, pour qui « … »", "X, selon laquelle « … »": X is the source
     if token == "selon":
@@ -98,6 +104,21 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         ):
             return 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _speech_nouns() -> frozenset[str]:
+    return cue_words()["speech_nouns"]
+
+
+def is_speech_noun_source(cue: SpeechCue) -> bool:
+    """
+    Whether a source cue is a noun of speech and its "de" ("les propos de", "the remarks
+    by"): its speaker follows, and it names the speaker of a quote in its own phrase only.
+
+    .. versionadded:: 0.1.0
+    """
+    return cue.form == "source" and normal_form(cue.text.split()[0]) in _speech_nouns()
 
 
 _MODALS = frozenset({"aime", "aiment", "aimait", "adore", "veut", "voulait", "préfère", "préférait", "ose",
@@ -197,7 +218,7 @@ def _auxiliaries_and_adverbs() -> tuple[frozenset[str], frozenset[str]]:
 def _cue_heads(language: str) -> frozenset[str]:
     """The words a cue may start with: source words, speech-verb forms, first words of forms."""
     verbs, heads = _verb_index(language)
-    return _SOURCE_HEADS | heads | frozenset(verbs)
+    return _SOURCE_HEADS | _speech_nouns() | heads | frozenset(verbs)
 
 
 def _cue_candidates(normal: list[str], language: str) -> list[int]:
@@ -242,7 +263,7 @@ def find_cues(
             continue  # inside the cue found last
         index = candidate
         token = normal[index]
-        source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS else 0
+        source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS or token in _speech_nouns() else 0
         if source_words:
             last = index + source_words - 1
             cues.append(SpeechCue(text=raw[tokens[index][1]:tokens[last][2]], start=tokens[index][1],
