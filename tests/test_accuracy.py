@@ -5,9 +5,9 @@ written for the tests by a separate annotator who never read the rules; each was
 measured once before any rule was written from it (docs/extraction.md gives those first
 figures, the honest estimate on new articles), then used to find general patterns. The
 figures asserted here are therefore development figures, not held-out ones: the issue's
-targets, which every mined set now meets, kept as regression gates. ``blind13``, the
-last set, was measured once on the final rules and never mined: it is held out, with
-regression floors a little under its measured figures instead of the targets.
+targets, kept as regression gates for every set that meets them. A set that does not
+meet them yet (the newest, while its errors are studied) has regression floors a little
+under its measured figures instead, in ``FLOORS``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import pytest
 import natocorpus
 
 DATA = Path(__file__).parent / "data"
-# The held-out set and its (quote F1, speaker accuracy, country F1) floors: measured
-# 0.970, 0.884, 1.000 on 1b467b6.
-HELD_OUT = {"blind13": (0.95, 0.86, 0.95)}
+# Sets below the targets and their (quote F1, speaker accuracy, country F1) floors:
+# blind14 measured 0.970, 0.832, 1.000 on 6aed2cc, before any rule looked at it.
+FLOORS = {"blind14": (0.95, 0.82, 0.95)}
 SETS = sorted(path.name for path in DATA.iterdir()
-              if (path / "annotations.json").is_file() and path.name not in HELD_OUT)
+              if (path / "annotations.json").is_file() and path.name not in FLOORS)
 
 
 @pytest.fixture(name="seed_report", scope="module")
@@ -56,7 +56,7 @@ class TestSeedTargets:
 
 def test_every_set_is_scored() -> None:
     """The sets are found on disk (an empty list would silently skip the targets)."""
-    assert {"unseen", "holdout", "final", "fresh", "blind", "blind5", "blind12"} <= set(SETS)
+    assert {"unseen", "holdout", "final", "fresh", "blind", "blind5", "blind12", "blind13"} <= set(SETS)
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -70,9 +70,9 @@ class TestSetTargets:
         assert (True, True, True) == figures, report.format()
 
 
-@pytest.mark.parametrize(("name", "floors"), sorted(HELD_OUT.items()))
-def test_held_out_floors(name: str, floors: tuple[float, float, float]) -> None:
-    """The held-out set keeps at least about its measured quote F1, speaker accuracy and country F1."""
+@pytest.mark.parametrize(("name", "floors"), sorted(FLOORS.items()))
+def test_floors(name: str, floors: tuple[float, float, float]) -> None:
+    """A set below the targets keeps at least about its measured quote F1, speaker accuracy and country F1."""
     folder = DATA / name
     report = natocorpus.evaluate(natocorpus.Corpus.from_dir(folder), folder / "annotations.json")
     figures = (report.quotes.f1, report.speakers.value, report.countries.f1)
