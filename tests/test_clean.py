@@ -117,6 +117,16 @@ class TestCaptions:
         """A caption ending with a photo credit (or flagged as an illustration) is furniture."""
         assert "boilerplate" == role_of(line, TITLE, line, PARAGRAPH, PARAGRAPH_2)
 
+    @pytest.mark.parametrize("line", ["KEYSTONE/AFP/Jean Exemple", "Belga / Marie Test", "Jean Exemple/AFP",
+                                      "EPA-EFE/Paul Exemple", "REUTERS/John Example"])
+    def test_credit_alone_on_its_line(self, line: str) -> None:
+        """A photo credit on its own line (agency and photographer) is furniture, not a person in the body."""
+        assert "boilerplate" == role_of(line, TITLE, PARAGRAPH, line, PARAGRAPH_2)
+
+    def test_agency_signature_is_not_a_photo_credit(self) -> None:
+        """"ats/jfe" at the end is the agency's signature, not a photo credit."""
+        assert "boilerplate" != role_of("ats/jfe", TITLE, PARAGRAPH, PARAGRAPH_2, "ats/jfe")
+
     def test_sentence_with_a_slash_is_body(self) -> None:
         """A short body line naming "OTAN/UE" is not a caption."""
         line = "La coopération OTAN/UE progresse."
