@@ -942,6 +942,27 @@ class TestAttribution:
         """"les déclarations de X sur les alliés « … »": X's words."""
         assert speaker == quotes_of(sentence)[0][1]
 
+    def test_inverted_subject_is_learnt_as_the_speaker(self) -> None:
+        """"L'Otan a proposé …, a indiqué M. X. Mais « … », a-t-il précisé": X, not the man quoted before."""
+        body = ("« Nous ne reculerons pas », a déclaré le vice-ministre russe Oleg Vassine.\n\n"
+                "L'Alliance a proposé des réunions sur la maîtrise des armements, a indiqué M. Lars Karlsson. "
+                "Mais « Moscou n'a pas pu accepter » ces propositions, a-t-il précisé.")
+        assert ["Oleg Vassine", "Lars Karlsson"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    @pytest.mark.parametrize(("opening", "pronoun", "body"), [
+        ("Le Conseil fédéral", "il", "Conseil fédéral"), ("La Commission européenne", "elle", "Commission européenne")])
+    def test_pronoun_refers_to_the_body_opening_the_sentence(self, opening: str, pronoun: str, body: str) -> None:
+        """"Le Conseil fédéral a examiné … Dans un communiqué, il estimait « … »": the body, not the man before."""
+        text = (f"Le ministre Paul Roux a parlé mardi.\n\n{opening} a examiné le dossier en juin. Dans un "
+                f"communiqué, {pronoun} estimait que la vente serait « contraire au droit de la neutralité ».")
+        assert body == quotes_of(text)[0][1]
+
+    def test_pronoun_skips_a_body_inside_the_sentence(self) -> None:
+        """"… où son parti, le Fidesz, a perdu … « … », a-t-il insisté": the man, not the party."""
+        text = ("Viktor Orbán, lui, a parlé à son électorat, trois jours après des élections où son parti, "
+                "le Fidesz, a perdu du terrain. « L'Alliance est défensive », a-t-il insisté.")
+        assert "Viktor Orban" == quotes_of(text)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

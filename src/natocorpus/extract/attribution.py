@@ -335,6 +335,12 @@ class Timeline:
                 continue
             if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
                 return mention
+            if (mention.subject and mention.kind == "organisation" and anaphor.kind == "pronoun" and mention.name
+                    and anaphor.gender and _opens_sentence_with_gender(self.raw, mention) == anaphor.gender):
+                # "Le Contrôle fédéral des finances avait émis des doutes. Dans un rapport,
+                # il estimait …": a body opening the sentence, no person since, and the
+                # body's article agrees with the pronoun.
+                return mention
         if anaphor.kind == "title" and anaphor.office:
             same_office = self._same_office(anaphor)
             if same_office is not None:
@@ -386,6 +392,14 @@ def _head_noun(text: str) -> str:
     return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # noqa: PLR2004
 
 
+# A body's name opening its sentence after its definite article.
+_SENTENCE_OPENING_ARTICLE = re.compile(r"(?:^|[.!?»”][\s\u00a0\u202f]+)(Le|La)[\s\u00a0\u202f]+\Z")
+
+
+def _opens_sentence_with_gender(raw: str, mention: Mention) -> str:
+    """"m" or "f" when ``mention`` opens its sentence after "Le" or "La", else ""."""
+    opening = _SENTENCE_OPENING_ARTICLE.search(mention_prefix(raw, mention.start))
+    return ("m" if opening.group(1) == "Le" else "f") if opening else ""
 _LAST_SENTENCE_START = re.compile(r".*[.!?»”]\s+", re.DOTALL)
 # The end of the sentence a title stands in; then at most "M." or "Mme" before the name
 # that opens the next one.
@@ -597,6 +611,13 @@ def _learn(context: _Context, cue: SpeechCue) -> None:
     if cue.pronoun:
         timeline.add(cue.start, timeline.resolve(_pronoun_mention(cue.pronoun, cue.start), cue.start))
         return
+    if cue.form == "finite" and _COMMA_BEFORE_CUE.search(raw, max(0, cue.start - 16), cue.start):
+        # "…, a indiqué M. Stoltenberg": an inverted cue's subject follows it, whoever
+        # opened the sentence ("L'Otan a proposé …, a indiqué M. X").
+        inverted = _inverted_subject(context, cue, context.sentences.end(cue.end, len(raw)), cue.start)
+        if inverted is not None and inverted.name:
+            timeline.add(cue.start, inverted)
+            return
     start = context.sentences.start(timeline.line_start(cue.start), cue.start)
     subject = subject_before(raw, index, start, cue.start, context.quoted)
     if subject is None:
@@ -604,6 +625,11 @@ def _learn(context: _Context, cue: SpeechCue) -> None:
         if subject is not None and (subject.start - cue.end > 12 or context.quoted.contains(subject.start)):
             subject = None  # too far, or inside the quote the cue introduces ("Et d'insister : « Poutine veut »")
     timeline.add(cue.start, _resolve(subject, timeline, cue.start))
+
+
+# A comma right before a cue, maybe with a clitic: the cue is an incise, its subject after it.
+_COMMA_BEFORE_CUE = re.compile(r",[\s\u00a0\u202f]*(?:(?:ne|n['’])[\s\u00a0\u202f]*)?"
+                               r"(?:(?:lui|leur|se|s['’])[\s\u00a0\u202f]*)?\Z", re.IGNORECASE)
 
 
 def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: int) -> Mention | None:
