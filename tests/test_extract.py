@@ -963,6 +963,23 @@ class TestAttribution:
                 "le Fidesz, a perdu du terrain. « L'Alliance est défensive », a-t-il insisté.")
         assert "Viktor Orban" == quotes_of(text)[0][1]
 
+    @pytest.mark.parametrize("source", ["s'amuse une cuisinière du café", "lâche un vieil habitué",
+                                        "confie un haut gradé sous couvert d'anonymat"])
+    def test_unnamed_person_after_the_cue_is_nobody_named(self, source: str) -> None:
+        """"», s'amuse une cuisinière": an unnamed speaker, not the man quoted before."""
+        body = ("« Les champs ont été payés », soupire Gheorghe Ionescu, agriculteur.\n\n"
+                f"« Ici, tout le monde a un cousin sur le chantier », {source}.")
+        found = extract_article("Un titre de test sur l'Alliance\n\n" + body + "\n", "x").quotes
+        assert ["Gheorghe Ionescu", None] == [q.speaker_name for q in found]
+        assert found[1].cue is not None
+
+    def test_pronoun_refers_to_a_man_met_in_the_crowd(self) -> None:
+        """"un homme âgé … regardait … « … », a-t-il glissé": that man, unnamed, not the soldier named before."""
+        body = ("« On s'entend bien », sourit le sergent-chef Markus Weber.\n\n"
+                "Dans le public, un homme âgé regardait passer les blindés. « Mon père a fait la guerre "
+                "contre eux », a-t-il glissé.")
+        assert ["Markus Weber", None] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -651,6 +651,8 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
             continue
         # "a déclaré Rutte", "indique le communiqué", "résume le capitaine de corvette X",
         # "a regretté à son arrivée le ministre", "estime pour sa part X".
+        if _UNNAMED_SUBJECT.match(context.raw, cue.end, subject.start):
+            break  # "s'amuse une cuisinière du café, Paul …": someone unnamed spoke first
         if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap) or _adverbial_then_title(gap):
             resolved = _resolve(subject, context.timeline, position)
             if resolved is None and subject.kind == "title":
@@ -659,7 +661,18 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
                 return subject
             return resolved
         return None
+    unnamed = _UNNAMED_SUBJECT.match(context.raw, cue.end, limit)
+    if unnamed is not None:
+        # "», s'amuse une cuisinière", "», lâche un vieil habitué": a person no noun list
+        # knows, unnamed; the quote keeps its cue and gets no speaker.
+        return Mention(kind="title", text=unnamed.group(1), start=unnamed.start(1), end=unnamed.end(1),
+                       role=unnamed.group(1), subject=True)
     return None
+
+
+# An indefinite subject right after an inverted cue: "une serveuse", "un vieil habitué".
+_UNNAMED_SUBJECT = re.compile(r"[\s\u00a0\u202f]+((?:un|une)[\s\u00a0\u202f]+(?:[a-zà-ÿ][\w’'-]*[\s\u00a0\u202f]+)?"
+                              r"[a-zà-ÿ][\w’'-]*)")
 
 
 def _impersonal_source(context: _Context, cue: SpeechCue, limit: int) -> Mention:
