@@ -1167,6 +1167,16 @@ class TestEnglish:
         result = extract_article(raw, "en1")
         assert ("en", "Mark Rutte") == (result.language, result.quotes[0].speaker_name)
 
+    def test_subject_before_has_and_a_participle(self) -> None:
+        """'a figure Stoltenberg has called "a minimum baseline"': the name right before "has called"."""
+        raw = (
+            "Allies weigh a new aid pledge\n\n"
+            "Under the plan, NATO would set up a command in Germany and the allies would commit to 40 billion "
+            "euros a year in military aid, a figure Jens Stoltenberg has called \u201ca minimum baseline for "
+            "our support.\u201d\n"
+        )
+        assert "Jens Stoltenberg" == extract_article(raw, "en3").quotes[0].speaker_name
+
     def test_she_said(self) -> None:
         """'"...," she said' goes to the woman who spoke before."""
         raw = (

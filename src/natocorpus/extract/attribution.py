@@ -150,8 +150,9 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 _CLAUSE_BREAK = re.compile(r"[,.;:!?«»“”\"]")
 # Between an antecedent and the verb of its relative clause: ", qui a", ", who has".
 _RELATIVE_GAP = re.compile(r"\s*,?\s*(?:qui|who)\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
-# Between a subject and its verb: white space, or an apposition in commas.
-_ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+")
+# Between a subject and its verb: white space, an apposition in commas, or an English
+# auxiliary the cue did not take ("a figure Stoltenberg has called").
+_ADJACENT_GAP = re.compile(r"\s*,[^,;:.!?«»\"“”]{1,60},\s*|\s+|\s+(?:has|had|have)\s+")
 
 
 def first_subject(index: MentionIndex, start: int, position: int, quoted: Intervals) -> Mention | None:
