@@ -980,6 +980,14 @@ class TestAttribution:
                 "contre eux », a-t-il glissé.")
         assert ["Markus Weber", None] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    def test_quoted_heading_over_an_interview(self) -> None:
+        """A heading that is only a quote, over "Trois questions à X": X's words, not the last speaker's."""
+        body = ("« On s'habitue aux contrôles », sourit Paul Girard, commerçant.\n\n"
+                "« Une première pour une ville de cette taille »\n\n"
+                "Trois questions à Léa Marchand, chercheuse en sécurité urbaine.\n\n"
+                "Pourquoi ce dispositif ?\n\n« Parce que la menace a changé. »")
+        assert ["Paul Girard", "Léa Marchand", "Léa Marchand"] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

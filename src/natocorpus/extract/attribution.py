@@ -1080,6 +1080,16 @@ def _interview_answer(context: _Context, quote: QuoteCandidate) -> Attribution |
     if raw[quote.line_start:quote.open_at].strip():
         return None
     line = bisect.bisect_right(line_starts, quote.line_start) - 1
+    if not raw[quote.close_at + 1:quote.line_end].strip() and line + 1 < len(line_starts):
+        # A heading that is only a quote, over "Trois questions à X" / "Entretien avec X":
+        # the interview's title, in the interviewee's words.
+        following = line_starts[line + 1]
+        if _INTERVIEW_INTRO.match(raw, following):
+            intro_end = raw.find("\n", following)
+            named = [m for m in context.index.between(following, len(raw) if intro_end < 0 else intro_end)
+                     if m.kind == "name" and m.name and m.speaker_kind == "person"]
+            if named:
+                return Attribution(mention=named[0], cue=None, rule="interview")
     if line < 1 or not _line_text(raw, line_starts[line - 1]).endswith("?"):
         return None
     # Back over the exchange: questions, and answers that are only a quote.
@@ -1096,6 +1106,12 @@ def _interview_answer(context: _Context, quote: QuoteCandidate) -> Attribution |
     named = [m for m in context.index.between(intro_start, intro_end)
              if m.kind == "name" and m.name and m.speaker_kind == "person" and not context.quoted.contains(m.start)]
     return Attribution(mention=named[-1], cue=None, rule="interview") if named else None
+
+
+# The line that opens an interview: "Trois questions à X", "Entretien avec X".
+_INTERVIEW_INTRO = re.compile(
+    r"[\s\u00a0\u202f]*(?:(?:deux|trois|quatre|cinq|six|\d)\s+questions\s+à|entretien\s+avec|interview\s+(?:avec|with)"
+    r"|rencontre\s+avec|questions\s+to)\s", re.IGNORECASE)
 
 
 def _line_text(raw: str, start: int) -> str:
