@@ -988,6 +988,15 @@ class TestAttribution:
                 "Pourquoi ce dispositif ?\n\n« Parce que la menace a changé. »")
         assert ["Paul Girard", "Léa Marchand", "Léa Marchand"] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    def test_quoted_heading_speaks_for_the_paragraph_below(self) -> None:
+        """« La Belgique tient sa parole … » over "« Notre pays tient sa parole … », a-t-elle dit": hers."""
+        body = ("« Nous ne commentons pas les exercices », a déclaré le porte-parole du Kremlin, Dmitri Peskov.\n\n"
+                "« La Belgique tient sa parole et prend sa part »\n\n"
+                "La ministre de la Défense, Ludivine Dedonder, a défendu l'exercice. « Notre pays tient sa parole "
+                "au sein de l'Alliance, comme toujours », a-t-elle déclaré.")
+        assert ["Dmitri Peskov", "Ludivine Dedonder", "Ludivine Dedonder"] == [
+            speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -156,6 +156,7 @@ def extract_article(raw: str, article_id: str, *, path: str | None = None) -> Ar
     )
 
     attributions = _headline_quotes_from_body(raw, speech, attributions, title_spans)
+    attributions = _quoted_headings_from_body(raw, speech, attributions)
     quotes = []
     country_starts = [c.start for c in countries]
     places = sorted([(c.start, c.code) for c in countries] + [(c.start, c.country) for c in cities])
@@ -214,6 +215,50 @@ def _headline_quotes_from_body(
                 attribution = Attribution(mention=same.mention, cue=None, rule="continuation")
         result.append(attribution)
     return result
+
+
+# How far below a quoted heading the paragraph that says its words may start, and how
+# long a heading is at most (a longer line-only quote is a paragraph of speech).
+_HEADING_REACH = 1500
+_HEADING_LENGTH = 120
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _quoted_headings_from_body(
+    raw: str, speech: list[QuoteCandidate], attributions: list[Attribution]
+) -> list[Attribution]:
+    """
+    A section heading that is only a quote, with no cue, speaks for whoever says three or
+    more of its words in a row in a quote just below it: « La Belgique prend ses
+    responsabilités » over "« Notre pays prend ses responsabilités … », a-t-elle dit".
+    """
+    result = list(attributions)
+    for position, (candidate, attribution) in enumerate(zip(speech, attributions, strict=True)):
+        if attribution.cue is not None or candidate.end - candidate.start > _HEADING_LENGTH or not _whole_line(
+                raw, candidate):
+            continue
+        heading = _trigrams(raw[candidate.start:candidate.end])
+        if not heading:
+            continue
+        for later, later_attribution in zip(speech[position + 1:], attributions[position + 1:], strict=True):
+            if later.start - candidate.end > _HEADING_REACH:
+                break
+            if later_attribution.mention is not None and heading & _trigrams(raw[later.start:later.end]):
+                result[position] = Attribution(mention=later_attribution.mention, cue=None, rule="continuation")
+                break
+    return result
+
+
+def _whole_line(raw: str, candidate: QuoteCandidate) -> bool:
+    """Whether the quote and its marks are all of their line."""
+    return (not raw[candidate.line_start:candidate.open_at].strip()
+            and not raw[candidate.close_at + 1:candidate.line_end].strip(" \t\u00a0\u202f.…"))
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """The runs of three words of a text, folded."""
+    words = _WORD.findall(fold(text))
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
 @lru_cache(maxsize=1)
