@@ -997,6 +997,15 @@ class TestAttribution:
         assert ["Dmitri Peskov", "Ludivine Dedonder", "Ludivine Dedonder"] == [
             speaker for _, speaker, _ in quotes_of(body)]
 
+    def test_quote_in_a_heading_speaks_for_the_paragraph_below(self) -> None:
+        """'Des manœuvres « prévues de longue date »' over 'X a rappelé … « prévues de longue date »': X's."""
+        body = ("« Nous suivons la situation », a déclaré le porte-parole du Kremlin, Dmitri Peskov.\n\n"
+                "Des manœuvres « prévues de longue date »\n\n"
+                "Le Premier ministre, Jonas Lie, a rappelé que les manœuvres étaient « défensives » et "
+                "« prévues de longue date ».")
+        found = quotes_of(body)
+        assert [("prévues de longue date", "Jonas Lie")] == [(t, s) for t, s, _ in found[1:2]]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

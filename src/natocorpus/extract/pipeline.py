@@ -218,7 +218,7 @@ def _headline_quotes_from_body(
 
 
 # How far below a quoted heading the paragraph that says its words may start, and how
-# long a heading is at most (a longer line-only quote is a paragraph of speech).
+# long a heading is at most (a longer line is a paragraph).
 _HEADING_REACH = 1500
 _HEADING_LENGTH = 120
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -228,14 +228,15 @@ def _quoted_headings_from_body(
     raw: str, speech: list[QuoteCandidate], attributions: list[Attribution]
 ) -> list[Attribution]:
     """
-    A section heading that is only a quote, with no cue, speaks for whoever says three or
-    more of its words in a row in a quote just below it: « La Belgique prend ses
-    responsabilités » over "« Notre pays prend ses responsabilités … », a-t-elle dit".
+    A quote in a section heading, with no cue, speaks for whoever says three or more of
+    its words in a row in a quote just below it: « La Belgique prend ses
+    responsabilités » over "« Notre pays prend ses responsabilités … », a-t-elle dit",
+    'Un exercice « prévu de longue date »' over 'X a rappelé qu'il était « prévu de
+    longue date »'.
     """
     result = list(attributions)
     for position, (candidate, attribution) in enumerate(zip(speech, attributions, strict=True)):
-        if attribution.cue is not None or candidate.end - candidate.start > _HEADING_LENGTH or not _whole_line(
-                raw, candidate):
+        if attribution.cue is not None or not _heading(raw, candidate):
             continue
         heading = _trigrams(raw[candidate.start:candidate.end])
         if not heading:
@@ -249,10 +250,13 @@ def _quoted_headings_from_body(
     return result
 
 
-def _whole_line(raw: str, candidate: QuoteCandidate) -> bool:
-    """Whether the quote and its marks are all of their line."""
-    return (not raw[candidate.line_start:candidate.open_at].strip()
-            and not raw[candidate.close_at + 1:candidate.line_end].strip(" \t\u00a0\u202f.…"))
+def _heading(raw: str, candidate: QuoteCandidate) -> bool:
+    """
+    Whether the quote stands in a heading: a short line with no full stop at its end
+    ("« La Belgique prend ses responsabilités »", "Un exercice « prévu de longue date »").
+    """
+    line = raw[candidate.line_start:candidate.line_end].strip()
+    return len(line) <= _HEADING_LENGTH and not line.endswith(".")
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
