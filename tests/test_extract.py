@@ -1006,6 +1006,20 @@ class TestAttribution:
         found = quotes_of(body)
         assert [("prévues de longue date", "Jonas Lie")] == [(t, s) for t, s, _ in found[1:2]]
 
+    def test_pronoun_refers_to_a_passive_agent(self) -> None:
+        """"la mission est commandée par le général X. « … », expliquait-il": X, not the man quoted before."""
+        body = ("« Nous restons engagés », a déclaré le secrétaire américain à la Défense, Lloyd Austin.\n\n"
+                "Lancée en 2018, la mission, qui ne combat pas, est commandée depuis novembre par le général "
+                "danois Jens Høgh Madsen. « Nous conseillons, nous formons », expliquait-il récemment.")
+        assert ["Lloyd Austin", "Jens Høgh Madsen"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_continuation_verb_keeps_the_speaker(self) -> None:
+        """"« … », poursuit l'officier" after one officer spoke and another nodded: the one speaking."""
+        body = ("Le capitaine Marc Lemoine, 34 ans, a vécu l'attaque simulée. « On a perdu le réseau en une heure », "
+                "raconte-t-il. À sa gauche, le lieutenant Paul Simon acquiesce. « Le plus dur, c'est de garder "
+                "son calme », poursuit l'officier.")
+        assert ["Marc Lemoine", "Marc Lemoine"] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -47,6 +47,7 @@ from natocorpus.extract.speakers import (
     registry_gender,
     registry_holder,
 )
+from natocorpus.resources import speech_verbs
 from natocorpus.text import Intervals, fold
 
 __all__ = ["Attribution", "MentionIndex", "Timeline", "attribute_quotes"]
@@ -228,7 +229,8 @@ class Timeline:
         if mention is not None and mention.name:
             self.entries.append((position, mention))
 
-    def _fits(self, mention: Mention, anaphor: Mention) -> bool:
+    def fits(self, mention: Mention, anaphor: Mention) -> bool:
+        """Whether ``mention`` may be who ``anaphor`` refers to (gender, nationality, office)."""
         if mention.speaker_kind != "person" or not mention.name:
             return False
         gender = mention.gender or registry_gender(mention.name)
@@ -291,7 +293,7 @@ class Timeline:
         opening = next(iter(self.index.between(next_sentence.end(), next_sentence.end() + 40)), None)
         if (opening is not None and opening.kind == "name" and opening.subject
                 and _SENTENCE_OPENING.fullmatch(self.raw, next_sentence.end(), opening.start)
-                and self._fits(opening, anaphor)):
+                and self.fits(opening, anaphor)):
             return opening
         return None
 
@@ -313,7 +315,7 @@ class Timeline:
         line_start = max(self.line_start(position), position - _ANTECEDENT_WINDOW)
         for mention in reversed(self.index.between(line_start, anaphor.start)):
             if not self.quoted.contains(mention.start) and mention.kind in ("name", "title") \
-                    and self._fits(mention, anaphor):
+                    and self.fits(mention, anaphor):
                 return mention
         return None
 
@@ -331,10 +333,10 @@ class Timeline:
                 if _INDEFINITE_BEFORE.search(mention_prefix(self.raw, mention.start)):
                     return mention
                 named = self._antecedent(mention, mention.start, depth + 1) if depth < 2 else None  # noqa: PLR2004
-                if named is not None and self._fits(named, anaphor):
+                if named is not None and self.fits(named, anaphor):
                     return named
                 continue
-            if mention.subject and mention.kind in ("name", "title") and self._fits(mention, anaphor):
+            if mention.subject and mention.kind in ("name", "title") and self.fits(mention, anaphor):
                 return mention
             if (mention.subject and mention.kind == "organisation" and anaphor.kind == "pronoun" and mention.name
                     and anaphor.gender and _opens_sentence_with_gender(self.raw, mention) == anaphor.gender):
@@ -342,16 +344,20 @@ class Timeline:
                 # il estimait …": a body opening the sentence, no person since, and the
                 # body's article agrees with the pronoun.
                 return mention
+        if anaphor.kind == "pronoun":
+            agent = self._passive_agent(line_start, position)
+            if agent is not None and self.fits(agent, anaphor):
+                return agent
         if anaphor.kind == "title" and anaphor.office:
             same_office = self._same_office(anaphor)
             if same_office is not None:
                 return same_office
         for back in range(len(self.entries) - 1, max(-1, len(self.entries) - 1 - _TIMELINE_DEPTH), -1):
             entry_position, mention = self.entries[back]
-            if entry_position < position and self._fits(mention, anaphor):
+            if entry_position < position and self.fits(mention, anaphor):
                 return mention
         earlier = [m for m in reversed(self.index.between(max(0, position - _ANTECEDENT_WINDOW), position))
-                   if not self.quoted.contains(m.start) and m.kind in ("name", "title") and self._fits(m, anaphor)]
+                   if not self.quoted.contains(m.start) and m.kind in ("name", "title") and self.fits(m, anaphor)]
         # "la militaire" is the person introduced as "la caporale ... militaire" or "les
         # militaires ... X": a title with the same head noun, bound to a name.
         if anaphor.kind == "title":
@@ -361,6 +367,17 @@ class Timeline:
                 return same
         # A subject is a likelier antecedent than a complement ("X a signé avec Y").
         return next((m for m in earlier if m.subject), earlier[0] if earlier else None)
+
+    def _passive_agent(self, start: int, position: int) -> Mention | None:
+        """
+        The person a passive verb names with "par" in the paragraph, when no subject
+        person fits: "la mission est commandée par le général X. « … », expliquait-il".
+        """
+        for mention in reversed(self.index.between(start, position)):
+            if (mention.kind in ("name", "title") and mention.name and not self.quoted.contains(mention.start)
+                    and _PASSIVE_AGENT.search(self.raw, max(start, mention.start - 80), mention.start)):
+                return mention
+        return None
 
     def _same_office(self, anaphor: Mention) -> Mention | None:
         """
@@ -374,7 +391,7 @@ class Timeline:
         for mention in reversed(self.index.between(max(0, anaphor.start - _SAME_OFFICE_WINDOW), anaphor.start)):
             if (mention.kind in ("name", "title") and mention.name and mention.office
                     and not self.quoted.contains(mention.start)
-                    and _office_fits(anaphor.office, {mention.office}) and self._fits(mention, anaphor)):
+                    and _office_fits(anaphor.office, {mention.office}) and self.fits(mention, anaphor)):
                 return mention
         return None
 
@@ -393,6 +410,9 @@ def _head_noun(text: str) -> str:
     return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # noqa: PLR2004
 
 
+# A passive verb's agent: "commandée depuis novembre par le général danois", "signé par".
+_PASSIVE_AGENT = re.compile(r"[^\W\d_](?:é|ée|és|ées|u|ue|us|ues|it|ite|is|ise)\s+(?:[^\W\d_]+\s+){0,3}?par\s+"
+                            r"(?:(?:le|la|l['’]|les)\s*)?(?:[^\W\d_]+\s+){0,3}\Z")
 # A body's name opening its sentence after its definite article.
 _SENTENCE_OPENING_ARTICLE = re.compile(r"(?:^|[.!?»”][\s\u00a0\u202f]+)(Le|La)[\s\u00a0\u202f]+\Z")
 
@@ -577,6 +597,7 @@ def attribute_quotes(
         )
         if result.mention is not None:
             context.timeline.add(quote.open_at, result.mention)
+        context.previous_speaker = (quote.open_at, result.mention)
         results.append(result)
     _reopened_paragraphs(raw, quotes, results)
     return results
@@ -593,6 +614,8 @@ class _Context:
     sentences: SentenceIndex
     cue_starts: list[int] = attrs.field(init=False)
     outside_starts: list[int] = attrs.field(init=False, factory=list)
+    # Where the last quote opened, and who said it.
+    previous_speaker: tuple[int, Mention | None] = (-1, None)
 
     def __attrs_post_init__(self) -> None:
         self.cue_starts = [c.start for c in self.cues]
@@ -655,6 +678,13 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
         if _UNNAMED_SUBJECT.match(context.raw, cue.end, subject.start):
             break  # "s'amuse une cuisinière du café, Paul …": someone unnamed spoke first
         if len(gap.split()) <= 2 or _title_words(gap) or _adverbial(gap) or _adverbial_then_title(gap):
+            if subject.kind == "title" and not subject.name and _goes_on(context, cue):
+                # "», poursuit l'officier": the officer whose quote came just before in the
+                # paragraph, when he fits (a second officer may have been named since).
+                quoted_at, speaking = context.previous_speaker
+                if (speaking is not None and context.timeline.line_start(quoted_at) == context.timeline.line_start(
+                        position) and context.timeline.fits(speaking, subject)):
+                    return speaking
             resolved = _resolve(subject, context.timeline, position)
             if resolved is None and subject.kind == "title":
                 # "a déclaré le président de la République" with no holder in sight: the
@@ -669,6 +699,12 @@ def _inverted_subject(context: _Context, cue: SpeechCue, limit: int, position: i
         return Mention(kind="title", text=unnamed.group(1), start=unnamed.start(1), end=unnamed.end(1),
                        role=unnamed.group(1), subject=True)
     return None
+
+
+def _goes_on(context: _Context, cue: SpeechCue) -> bool:
+    """Whether the cue's verb goes on with what was said ("poursuit", "continue", "enchaîne")."""
+    lemma = speech_verbs().get(context.language, {}).get(_normal(context.raw[cue.verb_start:cue.verb_end]))
+    return lemma in cue_words()["continuation_verbs"]
 
 
 # An indefinite subject right after an inverted cue: "une serveuse", "un vieil habitué".
