@@ -934,6 +934,9 @@ class TestAttribution:
          "leur juste part » et s'inquiète.", "Donald Trump"),
         ("Le ministre Jean Dupont a critiqué les propos de Sergueï Lavrov sur une « guerre hybride menée "
          "par l'Occident contre nous ».", "Sergueï Lavrov"),
+        ("Le président américain Joe Biden, qui avait critiqué les propos tenus par Emmanuel Macron dans "
+         "l'hebdomadaire « The Economist » sur la « mort cérébrale de l'Alliance atlantique », s'est montré "
+         "conciliant.", "Emmanuel Macron"),
         # Right after the name, the quote judges the words: the verb's subject speaks.
         ("Donald Trump a jugé les propos d'Emmanuel Macron « très, très insultants pour les autres "
          "membres ».", "Donald Trump"),
@@ -1019,6 +1022,12 @@ class TestAttribution:
                 "raconte-t-il. À sa gauche, le lieutenant Paul Simon acquiesce. « Le plus dur, c'est de garder "
                 "son calme », poursuit l'officier.")
         assert ["Marc Lemoine", "Marc Lemoine"] == [speaker for _, speaker, _ in quotes_of(body)]
+
+    def test_reported_clause_after_the_person_told(self) -> None:
+        """"X avait écrit au président Y que le ministre Z se proposait de « … »": X wrote the words."""
+        body = ("Le 7 mars 1966, le président Georges Martel avait écrit au président américain Lyndon Johnson "
+                "que le ministre Paul Roux se proposait de « recouvrer l'entier exercice de sa souveraineté ».")
+        assert "Georges Martel" == quotes_of(body)[0][1]
 
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""

@@ -991,7 +991,12 @@ def _cue_before(
 
 _INCISE_GAP = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*")
 # A reported clause right after a verb: "a assuré que", "estime qu'".
-_THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:que|qu['’]|that)\b", re.IGNORECASE)
+# A reported clause after its verb, maybe after the person told: "a assuré que", "avait
+# écrit au président américain X que".
+_THAT_CLAUSE = re.compile(r"[\s\u00a0\u202f]+(?:(?:à|au|aux|to)\s+[^,;:.!?«»“”\"]{1,60}?\s+)?(?:que|qu['’]|that)\b",
+                          re.IGNORECASE)
+
+
 def _noun_source_subject(context: _Context, cue: SpeechCue, quote: QuoteCandidate) -> Mention | None:
     """
     The speaker of "les déclarations de X sur les alliés « mauvais payeurs »": X, when
@@ -1006,9 +1011,10 @@ def _noun_source_subject(context: _Context, cue: SpeechCue, quote: QuoteCandidat
 
 
 # Between the speaker of "les propos de X" and a quote of the same phrase: a complement
-# ("sur les alliés", "à propos d'une", "about a"), no punctuation.
+# ("sur les alliés", "dans un hebdomadaire sur la", "about a"), no punctuation.
 _IN_THE_SAME_PHRASE = re.compile(
-    r"[\s\u00a0\u202f]+(?:sur|contre|concernant|à\s+propos\s+d[eu']|about|on|regarding)\b[^,;:.!?«»“”\"()]{0,50}",
+    r"[^,;:.!?]{0,80}?[\s\u00a0\u202f](?:sur|contre|concernant|à\s+propos\s+d[eu']|about|on|regarding)\b"
+    r"[^,;:.!?«»“”\"()]{0,50}",
     re.IGNORECASE,
 )
 _RELATIVE_SOURCE = re.compile(r"\b(?:qui|lequel|laquelle|lesquels|lesquelles|whom)$", re.IGNORECASE)

@@ -82,9 +82,11 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
     if token in _speech_nouns():
         # "les propos de X", "ces mots du ministre", "the remarks of X": after a determiner.
         determiners = cue_words()["determiners_fr"] | cue_words()["determiners_en"] | {"ces", "these", "those"}
-        if index and normal[index - 1] in determiners and following in ("de", "du", "des", "d'", "of", "by"):
-            return 2
-        return 0
+        if not index or normal[index - 1] not in determiners:
+            return 0
+        if following in _SPOKEN_PARTICIPLES and _word_at(normal, index + 2) in ("par", "by"):
+            return 3  # "les propos tenus par X"
+        return 2 if following in ("de", "du", "des", "d'", "of", "by") else 0
     if token in ("selon", "pour") and following in _RELATIVE_PRONOUNS:
         return 2  # "X, pour qui « … »", "X, selon laquelle « … »": X is the source
     if token == "selon":
@@ -104,6 +106,10 @@ def _source_cue_at(normal: Sequence[str], tokens: Sequence[tuple[str, int, int]]
         ):
             return 1
     return 0
+
+
+# "les propos tenus par X", "les déclarations faites par X", "the remarks made by X".
+_SPOKEN_PARTICIPLES = frozenset({"tenus", "tenues", "faits", "faites", "prononcés", "prononcées", "made"})
 
 
 @lru_cache(maxsize=1)
