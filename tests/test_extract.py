@@ -1029,6 +1029,13 @@ class TestAttribution:
                 "que le ministre Paul Roux se proposait de « recouvrer l'entier exercice de sa souveraineté ».")
         assert "Georges Martel" == quotes_of(body)[0][1]
 
+    def test_first_name_after_a_place_noun_is_no_person(self) -> None:
+        """"l'île Hans", "le détroit Fram": a place's name, not a man who could speak."""
+        body = ("Le chercheur Paul Roux suit le dossier depuis dix ans. Selon lui, l'île Hans était devenue un "
+                "symbole, comme le détroit Fram. « On ne le réglera pas avec une bouteille », prévient-il.")
+        found = article(body, "Île Hans : le Canada et le Danemark enterrent leur vieille querelle")
+        assert ("Paul Roux", ("Paul Roux",)) == (found.quotes[0].speaker_name, found.person_names)
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (
