@@ -856,7 +856,8 @@ class TestAttribution:
                 "son feu vert. « Nous devons être prêts », avait-elle déclaré en novembre.")
         assert "Aino Virtanen" == quotes_of(body)[0][1]
 
-    @pytest.mark.parametrize("modal", ["aime répéter", "tient à souligner", "ne cesse de répéter"])
+    @pytest.mark.parametrize("modal", ["aime répéter", "tient à souligner", "ne cesse de répéter",
+                                       "a tenu à rassurer", "a tenu à préciser"])
     def test_modal_before_a_speech_infinitive(self, modal: str) -> None:
         """"», aime répéter X": X speaks."""
         assert "Kemal Aydın" == quotes_of(f"« Nous vendons une indépendance », {modal} Kemal Aydın.")[0][1]

@@ -128,7 +128,7 @@ def is_speech_noun_source(cue: SpeechCue) -> bool:
 
 
 _MODALS = frozenset({"aime", "aiment", "aimait", "adore", "veut", "voulait", "préfère", "préférait", "ose",
-                     "osait", "tient", "tenait", "plaît", "plaisait", "cesse", "cessait"})
+                     "osait", "tient", "tenait", "tenu", "tenue", "plaît", "plaisait", "cesse", "cessait"})
 
 
 def _modal_before(normal: Sequence[str], index: int) -> int | None:
@@ -331,9 +331,12 @@ def find_cues(
             continue
         modal = _modal_before(normal, index)
         if modal is not None and first == index and not pronoun:
-            # "», aime répéter X", "», ne cesse de répéter X", "», tient à souligner X": the
-            # modal and the infinitive are one finite cue.
+            # "», aime répéter X", "», ne cesse de répéter X", "», tient à souligner X", "», a
+            # tenu à rassurer X": the modal (and its auxiliary) and the infinitive are one
+            # finite cue.
             first, form = modal, "finite"
+            if modal and normal[modal - 1] in auxiliaries:
+                first = modal - 1
         elif participle and first == index:
             form = "participle"
         elif previous in ("de", "d'", "à", "pour", "avant", "to"):
