@@ -335,7 +335,10 @@ def find_cues(
             # tenu à rassurer X": the modal (and its auxiliary) and the infinitive are one
             # finite cue.
             first, form = modal, "finite"
-            if modal and normal[modal - 1] in auxiliaries:
+            governing = _inverted_governor(normal, modal + 1, auxiliaries) if modal + 1 < index else None
+            if governing is not None:
+                first, pronoun = governing  # "a-t-il tenu à préciser"
+            elif modal and normal[modal - 1] in auxiliaries:
                 first = modal - 1
         elif participle and first == index:
             form = "participle"
