@@ -1037,6 +1037,12 @@ class TestAttribution:
         found = article(body, "Île Hans : le Canada et le Danemark enterrent leur vieille querelle")
         assert ("Paul Roux", ("Paul Roux",)) == (found.quotes[0].speaker_name, found.person_names)
 
+    def test_spokesperson_named_by_the_next_sentence(self) -> None:
+        """"Le porte-parole de la diplomatie iranienne a dénoncé « … ». Selon X, …": X."""
+        body = ("L'Iran a rejeté les accusations. Le porte-parole de la diplomatie iranienne a dénoncé des "
+                "allégations « sans aucun fondement ». Selon Reza Tavakoli, Tirana aurait agi sous influence.")
+        assert "Reza Tavakoli" == quotes_of(body)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

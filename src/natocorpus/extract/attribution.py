@@ -278,10 +278,10 @@ class Timeline:
             if holder is not None and _same_gender(anaphor.gender, registry_gender(holder)):
                 found = attrs.evolve(anaphor, name=holder, country=self.home_country)
         if found is None and anaphor.kind == "title":
-            found = self._named_next(anaphor)
+            found = self.named_next(anaphor)
         return found
 
-    def _named_next(self, anaphor: Mention) -> Mention | None:
+    def named_next(self, anaphor: Mention) -> Mention | None:
         """
         A title nobody before can hold, named by the next sentence's subject: "», a
         déclaré la ministre des Affaires étrangères. Mélanie Joly a souligné …".
@@ -425,7 +425,8 @@ _LAST_SENTENCE_START = re.compile(r".*[.!?»”]\s+", re.DOTALL)
 # The end of the sentence a title stands in; then at most "M." or "Mme" before the name
 # that opens the next one.
 _NEXT_SENTENCE = re.compile(r"[.!?][\s\u00a0\u202f]+(?=[^\W\d_])")
-_SENTENCE_OPENING = re.compile(r"(?:(?:M\.|Mme|Mr\.|Mrs\.|Ms\.)[\s\u00a0\u202f]+)?")
+_SENTENCE_OPENING = re.compile(r"(?:(?:Selon|D['’]après|Pour)[\s\u00a0\u202f]+)?"
+                               r"(?:(?:M\.|Mme|Mr\.|Mrs\.|Ms\.)[\s\u00a0\u202f]+)?")
 
 
 def _same_gender(wanted: str | None, known: str | None) -> bool:
@@ -467,6 +468,12 @@ def _resolve(mention: Mention | None, timeline: Timeline, position: int) -> Ment
             holder = registry_holder("spokesperson", body.name, timeline.date)
             if holder is not None:
                 return attrs.evolve(mention, name=holder, speaker_kind="person")
+        if _DEFINITE_BEFORE.search(mention_prefix(timeline.raw, mention.start)):
+            # "Le porte-parole de la diplomatie iranienne a dénoncé « … ». Selon Nasser
+            # Kanaani, …": the next sentence names the one spokesperson.
+            named = timeline.named_next(mention)
+            if named is not None:
+                return named
         return body
     if mention.kind == "title" and not mention.name and _INDEFINITE_BEFORE.search(mention_prefix(timeline.raw, mention.start)):
         # "confie un diplomate européen", "selon une source": someone not named, not an
