@@ -104,7 +104,7 @@ class ResolvedMentions:
 
 
 @lru_cache(maxsize=1)
-def _registry() -> tuple[dict[str, Person], dict[str, list[Person]]]:
+def registry_names() -> tuple[dict[str, Person], dict[str, list[Person]]]:
     """Full names and aliases of the registry, folded to lower case."""
     by_name: dict[str, Person] = {}
     by_alias: dict[str, list[Person]] = {}
@@ -120,7 +120,7 @@ def _registry() -> tuple[dict[str, Person], dict[str, list[Person]]]:
     return by_name, by_alias
 
 
-def _apostrophes(surface: str) -> str:
+def surface_pattern(surface: str) -> str:
     pattern = re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
     # The press often drops the accent of a capital: "secrétaire d'Etat", "l'Elysée".
     return _WORD_INITIAL_ACCENT.sub(lambda m: f"{m.group(1)}[{m.group(2)}e]", pattern)
@@ -129,13 +129,13 @@ def _apostrophes(surface: str) -> str:
 _WORD_INITIAL_ACCENT = re.compile(r"(^|\\s\+|\['’\])([éèê])")
 
 
-def _head(phrase: str) -> str:
+def first_token(phrase: str) -> str:
     """The first token of a phrase, as the tokenizer cuts it ("l'" of "l'OTAN")."""
     return tokenize(phrase)[0][0]
 
 
 @lru_cache(maxsize=2)
-def _office_matcher(language: str) -> PhraseMatcher:
+def office_matcher(language: str) -> PhraseMatcher:
     # A multi-word surface may hold one extra word after its first word, for the
     # adjective French puts there ("ministre russe des Affaires étrangères").
     phrases = []
@@ -144,10 +144,10 @@ def _office_matcher(language: str) -> PhraseMatcher:
     for office in (o for o in offices() if o.lang == language):
         words = office.surface.split()
         if len(words) > 1:
-            pattern = f"{_apostrophes(words[0])}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{_apostrophes(' '.join(words[1:]))}"
+            pattern = f"{surface_pattern(words[0])}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{surface_pattern(' '.join(words[1:]))}"
         else:
-            pattern = _apostrophes(office.surface)
-        phrases.append((_head(office.surface), pattern))
+            pattern = surface_pattern(office.surface)
+        phrases.append((first_token(office.surface), pattern))
     return PhraseMatcher(phrases, ignore_case=True)
 
 
@@ -157,7 +157,7 @@ def _office_lookup() -> dict[str, tuple[str, str]]:
     return {fold(o.surface): (o.office, o.of) for o in offices()}
 
 
-def _organisation_name(text: str) -> str:
+def organisation_name(text: str) -> str:
     """
     The canonical name of an organisation as matched in the text. The matcher reads
     through any white space and accent ("Alliance\u00a0atlantique", "Affaires etrangères"),
@@ -180,23 +180,23 @@ def _organisations_by_key() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _organisation_matcher() -> PhraseMatcher:
-    return PhraseMatcher([(_head(alias), _apostrophes(alias)) for alias in organisations()], ignore_case=False)
+def organisation_matcher() -> PhraseMatcher:
+    return PhraseMatcher([(first_token(alias), surface_pattern(alias)) for alias in organisations()], ignore_case=False)
 
 
 _DOCUMENT_DETERMINERS = ("le", "la", "l'", "les", "ce", "cette", "son", "sa", "leur", "the", "a", "its")
 
 
 @lru_cache(maxsize=1)
-def _document_matcher() -> PhraseMatcher:
+def document_matcher() -> PhraseMatcher:
     nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
-    body = "|".join(_apostrophes(noun) for noun in nouns)
+    body = "|".join(surface_pattern(noun) for noun in nouns)
     # A determiner is tried only before the first word of a noun (see PhraseMatcher).
-    heads = {_head(noun) for noun in nouns}
+    heads = {first_token(noun) for noun in nouns}
     plain = all(part.isalpha() for head in heads for part in head.split("-"))
     followers = {determiner: tuple(fold(head) for head in heads) for determiner in _DOCUMENT_DETERMINERS}
     return PhraseMatcher(
-        [(determiner, f"{_apostrophes(determiner)}\\s*(?:{body})") for determiner in _DOCUMENT_DETERMINERS],
+        [(determiner, f"{surface_pattern(determiner)}\\s*(?:{body})") for determiner in _DOCUMENT_DETERMINERS],
         ignore_case=True, followers=followers if plain else None,
     )
 
@@ -205,18 +205,18 @@ def _document_matcher() -> PhraseMatcher:
 def _anaphor_matcher() -> PhraseMatcher:
     # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
     # names one speaker.
-    return PhraseMatcher([(_head(w), _apostrophes(w)) for w in cue_words()["anaphors"]], ignore_case=True)
+    return PhraseMatcher([(first_token(w), surface_pattern(w)) for w in cue_words()["anaphors"]], ignore_case=True)
 
 
 @lru_cache(maxsize=1)
-def _word_sets() -> dict[str, frozenset[str]]:
+def word_sets() -> dict[str, frozenset[str]]:
     words = lexicon()
     office_words: set[str] = set()
     for office in offices():
         # The head word of an office ("ministre", "secrétaire", "porte-parole") is never
         # part of a name, even capitalised ("le Premier ministre").
         head = office.surface.replace("'", " ").split()[0]
-        if head not in {"nato", "us", "eu", "un", "the"} and head not in _registry()[1]:
+        if head not in {"nato", "us", "eu", "un", "the"} and head not in registry_names()[1]:
             office_words.add(head)
     stop = set(words.get("stopwords_fr", ())) | set(words.get("stopwords_en", ()))
     return {
@@ -248,7 +248,7 @@ _SKIPPABLE_BEFORE = frozenset({"le", "la", "l'", "l’", "les", "the", "m.", "mm
 _INDEFINITES = frozenset({"un", "une", "an"})  # not "a": the French auxiliary
 
 
-def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
+def in_subject_position(lines: TokenizedLines, start: int) -> bool:
     """
     True when the mention opens a clause: at the start of its line, or after sentence
     punctuation, a comma or a coordinating conjunction, once determiners, honorifics,
@@ -262,10 +262,10 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
     in_noun_phrase = False  # a title's noun phrase has been read
     while index >= 0:
         word = before[index][0].casefold()
-        if (word in skippable or _is_demonym_word(before[index][0]) or _is_country_possessive(before[index][0])):
+        if (word in skippable or is_demonym_word(before[index][0]) or is_country_possessive(before[index][0])):
             index -= 1
             continue
-        if word in _PREPOSITIONS and not in_noun_phrase:
+        if word in PREPOSITIONS and not in_noun_phrase:
             return False  # "la nomination du général Bouchard": a complement
         # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
         # after a determiner form a title in apposition to the name.
@@ -291,19 +291,19 @@ def _in_subject_position(lines: TokenizedLines, start: int) -> bool:
         # In apposition to a person noun ("avec son homologue autrichienne, Klaudia
         # Tanner,"), a name is a subject only if that noun phrase is.
         phrase = _person_phrase_opener(before, index - 1)
-        if phrase is not None and phrase >= 0 and before[phrase][0].casefold() in _PREPOSITIONS:
+        if phrase is not None and phrase >= 0 and before[phrase][0].casefold() in PREPOSITIONS:
             return False
     return before[index][0].casefold() in _CLAUSE_OPENERS
 
 
 @lru_cache(maxsize=1)
 def _skippable_before_subject() -> frozenset[str]:
-    """The words _in_subject_position() steps over: determiners, honorifics, office words."""
-    sets = _word_sets()
+    """The words in_subject_position() steps over: determiners, honorifics, office words."""
+    sets = word_sets()
     return _SKIPPABLE_BEFORE | _INDEFINITES | sets["office_words"] | sets["honorifics"]
 
 
-_PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "contre",
+PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "contre",
                            "chez", "sur", "entre", "envers", "auprès", "with", "of", "to", "by", "for",
                            "from", "against", "between"})
 
@@ -328,17 +328,17 @@ def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int
     person ("son homologue autrichienne"), -1 when the phrase opens the tokens, or None
     when the words before the comma are no such phrase.
     """
-    sets = _word_sets()
+    sets = word_sets()
     seen_person = False
     stop = max(-1, index - 6)
     while index > stop:
         word = before[index][0]
         folded = word.casefold()
-        if folded in _PREPOSITIONS or folded in _CLAUSE_OPENERS:
+        if folded in PREPOSITIONS or folded in _CLAUSE_OPENERS:
             break
-        if fold(word) in _person_noun_set():
+        if fold(word) in person_noun_set():
             seen_person = True
-        elif not (folded in sets["office_words"] or folded in _SKIPPABLE_BEFORE or _is_demonym_word(word) or (word.isalpha() and word.islower())):
+        elif not (folded in sets["office_words"] or folded in _SKIPPABLE_BEFORE or is_demonym_word(word) or (word.isalpha() and word.islower())):
             break
         index -= 1
     if not seen_person or index == stop and index >= 0:
@@ -347,7 +347,7 @@ def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int
 
 
 @lru_cache(maxsize=4096)
-def _is_country_possessive(word: str) -> bool:
+def is_country_possessive(word: str) -> bool:
     """An English country possessive before a title ("Poland's Foreign Minister X")."""
     from natocorpus.gazetteer import lookup_country
 
@@ -355,21 +355,21 @@ def _is_country_possessive(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _is_demonym_word(word: str) -> bool:
+def is_demonym_word(word: str) -> bool:
     """A nationality word ("albanais", "Finlandais") that may stand before a name."""
     from natocorpus.gazetteer import lookup_country
 
     return len(word) > 3 and word.isalpha() and lookup_country(word) is not None
 
 
-def _name_runs(
+def name_runs(
     raw: str, tokens: list[tuple[str, int, int]], words: list[str], folded: list[str], excluded: Intervals
 ) -> list[tuple[int, int, bool]]:
     """
     Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``.
     ``words`` are the tokens' texts, ``folded`` their folded keys.
     """
-    sets = _word_sets()
+    sets = word_sets()
     runs: list[tuple[int, int, bool]] = []
     index = 0  # the first token not yet read
     for candidate in _name_starts(words, folded, sets["honorifics"]):
@@ -416,8 +416,8 @@ def _name_runs(
             # they sit inside a name ("Message de Rutte"): the registry must know the name.
             if token.casefold() in sets["particles"] and index + 1 < len(tokens) and (
                 token not in _FRENCH_PREPOSITION_PARTICLES
-                or _registry()[0].get(" ".join([raw[run_start:run_end], token, tokens[index + 1][0]]).casefold())
-                or " ".join([raw[run_start:run_end], token]).casefold() in _name_prefixes()
+                or registry_names()[0].get(" ".join([raw[run_start:run_end], token, tokens[index + 1][0]]).casefold())
+                or " ".join([raw[run_start:run_end], token]).casefold() in name_prefixes()
             ):
                 ahead = index + 1
                 while ahead < len(tokens) and tokens[ahead][0].casefold() in sets["particles"]:
@@ -450,7 +450,7 @@ def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _name_prefixes() -> frozenset[str]:
+def name_prefixes() -> frozenset[str]:
     """Every leading part of a registry name ("jaap de" of "Jaap de Hoop Scheffer")."""
     prefixes = set()
     for person in people():
@@ -466,10 +466,10 @@ _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|ab
 def _lower_case_honorifics() -> frozenset[str]:
     """
     The honorifics a name run may start with in lower case ("amiral Rob Bauer"), folded:
-    :func:`_name_runs` reads the lower-case tokens starting with a, e, b or i only. A
+    :func:`name_runs` reads the lower-case tokens starting with a, e, b or i only. A
     token whose case-folded form is one of them has one of these folded keys.
     """
-    return frozenset(fold(h) for h in _word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
+    return frozenset(fold(h) for h in word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
 
 
 _CAPITALISED_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della", "Dos"})
@@ -554,39 +554,39 @@ def find_mentions(
     tokens_by_line = lines.tokens
 
     def subject(position: int) -> bool:
-        return _in_subject_position(lines, position)
+        return in_subject_position(lines, position)
 
     mentions: list[Mention] = []
     taken = list(excluded)
     # Organisations and documents first: their words are never names.
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
+        for match in organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
             mentions.append(Mention(
                 kind="organisation", text=match.group(), start=match.start(), end=match.end(),
-                name=_organisation_name(match.group()), speaker_kind="organisation",
+                name=organisation_name(match.group()), speaker_kind="organisation",
                 subject=subject(match.start()),
             ))
             taken.append((match.start(), match.end()))
-        for match in _document_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
+        for match in document_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
             mentions.append(Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
                                     speaker_kind="organisation", subject=subject(match.start())))
     # Organisations named by a descriptive phrase ("l'ambassade de Russie au Sénégal").
     for line, tokens in enumerate(tokens_by_line):
-        for start, end in _organisation_phrases(raw, tokens, lines.folded(line)):
+        for start, end in organisation_phrases(raw, tokens, lines.folded(line)):
             if Intervals(taken).overlaps(start, end) and not _longer_than_taken(start, end, taken):
                 continue
             mentions = [m for m in mentions if not (m.kind == "organisation" and start <= m.start and m.end <= end)]
-            end = _known_organisation_end(raw, tokens, start, end)
+            end = known_organisation_end(raw, tokens, start, end)
             text = raw[start:end]
             mentions.append(Mention(kind="organisation", text=text, start=start, end=end,
-                                    name=organisations().get(text.replace("’", "'")) or _diplomacy(text, lookup) or text,
+                                    name=organisations().get(text.replace("’", "'")) or foreign_ministry(text, lookup) or text,
                                     speaker_kind="organisation", subject=subject(start)))
             taken.append((start, end))
     # Bodies known by an acronym only ("dénonce l'UDC", "la CDU a ..."). One interval
     # index for the whole text: acronyms never overlap one another.
     taken_so_far = Intervals(taken)  # the excluded spans and the organisations above
     for line, tokens in enumerate(tokens_by_line):
-        for start, end in _acronym_bodies(tokens, lines.folded(line), lookup):
+        for start, end in acronym_bodies(tokens, lines.folded(line), lookup):
             if not taken_so_far.overlaps(start, end):
                 mentions.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end,
                                         name=organisations().get(raw[start:end], raw[start:end]),
@@ -598,7 +598,7 @@ def find_mentions(
     alliance = next((b.name for b in bodies_so_far if b.name == "OTAN"), None)
     groups: list[Mention] = []
     for line, tokens in enumerate(tokens_by_line):
-        for start, end, body in _group_phrases(tokens, lines.folded(line), bodies_so_far, body_starts, alliance):
+        for start, end, body in group_phrases(tokens, lines.folded(line), bodies_so_far, body_starts, alliance):
             groups.append(Mention(kind="organisation", text=raw[start:end], start=start, end=end, name=body,
                                   speaker_kind="organisation", subject=subject(start)))
     if groups:
@@ -610,8 +610,8 @@ def find_mentions(
     # Titles, with their qualifier ("le secrétaire d'État américain").
     titles: list[tuple[Mention, str, str]] = []
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _office_matcher(language).finditer(raw, tokens, line_end, lines.folded(line)):
-            office, of, end = _parse_office(raw, match, line_end, lookup)
+        for match in office_matcher(language).finditer(raw, tokens, line_end, lines.folded(line)):
+            office, of, end = parse_office(raw, match, line_end, lookup)
             text = raw[match.start():end]
             titles.append((Mention(kind="title", text=text, start=match.start(), end=end, role=text,
                                    subject=subject(match.start())), office, of))
@@ -620,19 +620,19 @@ def find_mentions(
     # département", "un porte-parole"): an anaphor, or the organisation of a spokesperson.
     title_spans = Intervals([(m.start, m.end) for m, _, _ in titles] + [(g.start, g.end) for g in groups])
     for line, tokens in enumerate(tokens_by_line):
-        for start, end, country in _person_nouns(raw, tokens, lines.folded(line), lookup):
+        for start, end, country in person_noun_spans(raw, tokens, lines.folded(line), lookup):
             if title_spans.overlaps(start, end):
                 continue
             titles.append((Mention(kind="title", text=raw[start:end], start=start, end=end, role=raw[start:end],
                                    subject=subject(start), country=country), "", country))
     blocked = Intervals(taken)
     runs = [run for line, tokens in enumerate(tokens_by_line)
-            for run in _name_runs(raw, tokens, lines.words(line), lines.folded(line), blocked)]
+            for run in name_runs(raw, tokens, lines.words(line), lines.folded(line), blocked)]
     # A name the article puts in quotation marks elsewhere ("l'initiative « Sky Shield »")
     # names a thing, not a person.
     quoted_names = {raw[start:end] for start, end in excluded_terms}
     runs = [run for run in runs if raw[run[0]:run[1]] not in quoted_names]
-    names = _names(raw, runs, subject, date)
+    names = name_mentions(raw, runs, subject, date)
     mentions.extend(names)
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
         for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
@@ -643,15 +643,15 @@ def find_mentions(
                 continue  # "Le ministre a, lui, jugé", "présent lui aussi": the subject is elsewhere
             mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
                                     gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
-    mentions.extend(_demonym_anaphors(raw, demonyms, subject))
+    mentions.extend(demonym_anaphors(raw, demonyms, subject))
     for line, tokens in enumerate(tokens_by_line):
-        mentions.extend(_regional_anaphors(raw, tokens, lines.folded(line), subject))
+        mentions.extend(regional_anaphors(raw, tokens, lines.folded(line), subject))
     roles: dict[int, Mention] = {}
     feminine: set[int] = set()
     bound_offices: dict[int, str] = {}
     bound_countries: dict[int, str] = {}
     bodies_named = sorted((m for m in mentions if m.kind == "organisation"), key=lambda m: m.start)
-    mentions.extend(_resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
+    mentions.extend(resolve_titles(raw, titles, sorted(names, key=lambda m: m.start), date, roles, feminine,
                                     bound_offices, bound_countries, bodies_named))
     mentions = [
         attrs.evolve(m, role=roles[m.start].text, gender=m.gender or ("f" if m.start in feminine else ""),
@@ -673,12 +673,12 @@ def find_mentions(
     mentions.sort(key=lambda m: (m.start, -m.end))
     documents = [m for m in mentions if m.kind == "document"]
     mentions = [m for m in mentions if m.kind != "document"]
-    mentions.extend(_resolve_documents(raw, documents, mentions))
+    mentions.extend(resolve_documents(raw, documents, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ResolvedMentions(mentions=tuple(mentions))
 
 
-def _diplomacy(text: str, lookup: Callable[[str], str | None]) -> str | None:
+def foreign_ministry(text: str, lookup: Callable[[str], str | None]) -> str | None:
     """
     "la diplomatie estonienne" is the ministère estonien des Affaires étrangères (the
     French one, "diplomatie française", is the Quai d'Orsay in data/organisations.csv).
@@ -704,12 +704,12 @@ def _longer_than_taken(start: int, end: int, taken: Sequence[tuple[int, int]]) -
     return all(start <= s and e <= end for s, e in taken if s < end and start < e)
 
 
-_DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "the", "a", "an", "son", "sa", "its", "their"})
+DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "the", "a", "an", "son", "sa", "its", "their"})
 
 
 def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str], head: int, limit: int = 10) -> int:
     """The index just past a noun phrase starting at ``tokens[head]``."""
-    breakers = _folded_words("phrase_breakers")
+    breakers = folded_cue_words("phrase_breakers")
     particles = {"de", "du", "des", "d'", "la", "l'", "le", "les", "au", "aux", "en", "pour", "sur", "of", "the",
                  "for", "in", "on"}
     end = head + 1
@@ -717,7 +717,7 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
     bare = 0  # lower-case words in a row since the last particle
     while index < len(tokens) and index - head <= limit:
         word, folded_word = tokens[index][0], folded[index]
-        if not word[:1].isalnum() or folded_word in breakers or folded_word in _folded_verb_forms():
+        if not word[:1].isalnum() or folded_word in breakers or folded_word in folded_speech_forms():
             break
         if word.endswith(("'", "’")) and folded_word not in particles:
             break  # an elided pronoun opens the verb: "le ministère s'est dit"
@@ -730,7 +730,7 @@ def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str],
                 break  # "le gouvernement de la première ministre Sanna Marin": a person's body
             bare = 0
         else:
-            if word[:1].islower() and not _is_demonym_word(word):
+            if word[:1].islower() and not is_demonym_word(word):
                 bare += 1
                 # A noun takes one adjective ("Conseil fédéral", "d'enquête finlandais",
                 # "des affaires étrangères"); a second bare word is the verb: "le Conseil
@@ -752,22 +752,22 @@ def _person_follows(folded: list[str], index: int) -> bool:
     while index < len(folded) and folded[index] in ("la", "le", "l'", "premier", "premiere", "vice", "ancien",
                                                      "ancienne"):
         index += 1
-    return index < len(folded) and folded[index] in _person_noun_set()
+    return index < len(folded) and folded[index] in person_noun_set()
 
 
 @lru_cache(maxsize=8)
-def _folded_words(name: str) -> frozenset[str]:
+def folded_cue_words(name: str) -> frozenset[str]:
     """A word list of data/cues.toml, folded like TokenizedLines.folded()."""
     return frozenset(fold(word) for word in cue_words()[name])
 
 
 @lru_cache(maxsize=1)
-def _folded_verb_forms() -> frozenset[str]:
+def folded_speech_forms() -> frozenset[str]:
     return frozenset(fold(form) for form in all_speech_forms())
 
 
 
-def _acronym_bodies(
+def acronym_bodies(
     tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
 ) -> list[tuple[int, int]]:
     """Spans of a capitalised acronym of 2 to 6 letters after a definite article: a party, a body."""
@@ -783,7 +783,7 @@ def _acronym_bodies(
 _DEFINITE_ARTICLES = frozenset({"l'", "le", "la", "les", "the"})  # folded
 
 
-def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start: int, end: int) -> int:
+def known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start: int, end: int) -> int:
     """
     Cut a phrase the registry does not know back to the longest organisation it does
     know at its start, when that is a proper name: "Kremlin reste prudent" is the
@@ -802,10 +802,10 @@ def _known_organisation_end(raw: str, tokens: list[tuple[str, int, int]], start:
     return end
 
 
-def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
+def organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: list[str]) -> list[tuple[int, int]]:
     """Spans of descriptive organisation phrases: determiner + head noun + complements."""
-    heads = _folded_words("organisation_heads")
-    institutions = _folded_words("institution_heads")
+    heads = folded_cue_words("organisation_heads")
+    institutions = folded_cue_words("institution_heads")
     found: list[tuple[int, int]] = []
     if heads.isdisjoint(folded) and institutions.isdisjoint(folded):
         return found
@@ -819,16 +819,16 @@ def _organisation_phrases(raw: str, tokens: list[tuple[str, int, int]], folded: 
             # "La diplomatie estonienne exige": the noun and its nationality only, and not
             # inside a title ("le chef de la diplomatie britannique David Cameron").
             if (folded[index - 1] == "la" and (index < 2 or folded[index - 2] not in ("de", "d'"))
-                    and index + 1 < len(tokens) and _is_demonym_word(tokens[index + 1][0])):
+                    and index + 1 < len(tokens) and is_demonym_word(tokens[index + 1][0])):
                 found.append((tokens[index][1], tokens[index + 1][2]))
             continue
-        if folded[index - 1] in _DETERMINERS_BEFORE_PHRASE:
+        if folded[index - 1] in DETERMINERS_BEFORE_PHRASE:
             end = _phrase_end(raw, tokens, folded, index)
             if end > index + 1:  # a bare "le gouvernement" names no one in particular
                 end = _posted_in(tokens, folded, index, end)
                 found.append((tokens[index][1], tokens[end - 1][2]))
         elif (index >= 2 and folded[index - 2] in ("the", "a", "an")  # noqa: PLR2004
-              and tokens[index - 1][0][:1].isupper() and _is_demonym_word(tokens[index - 1][0])):
+              and tokens[index - 1][0][:1].isupper() and is_demonym_word(tokens[index - 1][0])):
             # English puts the nationality first: "the Hungarian government".
             end = _posted_in(tokens, folded, index, index + 1)
             found.append((tokens[index - 1][1], tokens[end - 1][2]))
@@ -855,7 +855,7 @@ _GROUP_DETERMINERS = frozenset({"les", "ses", "leurs", "the", "its", "their"})
 _GROUP_GAP_LIMIT = 10
 
 
-def _group_phrases(
+def group_phrases(
     tokens: list[tuple[str, int, int]],
     folded: list[str],
     bodies: Sequence[Mention],
@@ -870,7 +870,7 @@ def _group_phrases(
     is the alliance, when the article names it (``alliance``). ``bodies`` are the
     article's named organisations in text order, ``body_starts`` their starts.
     """
-    nouns = _folded_words("group_nouns")
+    nouns = folded_cue_words("group_nouns")
     found: list[tuple[int, int, str]] = []
     if nouns.isdisjoint(folded) or not tokens:
         return found
@@ -894,26 +894,26 @@ def _group_phrases(
                 break  # punctuation ends the clause
         if body is not None and folded[ahead - 1] in ("de", "du", "des", "d'", "l'", "of", "the"):
             found.append((start, body.end, body.name or ""))
-        elif (alliance and folded[index] in _folded_words("allied_nouns")
+        elif (alliance and folded[index] in folded_cue_words("allied_nouns")
               and (index + 1 >= len(folded) or folded[index + 1] not in ("de", "du", "des", "d'", "of"))):
             found.append((start, tokens[index][2], alliance))
     return found
 
 
-def _person_nouns(
+def person_noun_spans(
     raw: str, tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
 ) -> list[tuple[int, int, str]]:
     """Spans of "le ministre congolais", "la cheffe du DDPS", "un porte-parole" with a country."""
-    nouns = _person_noun_set()
+    nouns = person_noun_set()
     found: list[tuple[int, int, str]] = []
     if nouns.isdisjoint(folded):
         return found
     for index in compress(range(len(tokens)), map(nouns.__contains__, folded)):
         # "un diplomate", or one word between: "a NATO diplomat", "one senior official".
-        if (index and folded[index - 1] in _DETERMINERS_BEFORE_PHRASE) or (
+        if (index and folded[index - 1] in DETERMINERS_BEFORE_PHRASE) or (
                 index >= 2 and folded[index - 2] in _INDEFINITE_DETERMINERS and tokens[index - 1][0].isalpha()):  # noqa: PLR2004
             country = ""
-            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and _is_demonym_word(tokens[index + 1][0]):
+            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and is_demonym_word(tokens[index + 1][0]):
                 country = lookup(tokens[index + 1][0]) or ""
             found.append((tokens[index][1], tokens[index][2], country))
     return found
@@ -923,11 +923,11 @@ _INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
 
 
 @lru_cache(maxsize=1)
-def _person_noun_set() -> frozenset[str]:
+def person_noun_set() -> frozenset[str]:
     return frozenset(fold(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
 
 
-def _names(
+def name_mentions(
     raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool], date: dt.date | None = None
 ) -> list[Mention]:
     """
@@ -936,7 +936,7 @@ def _names(
     A surname two registry people share ("Orban") names the one the article names in
     full, else the one in office on the article's date, else the one still in office.
     """
-    by_name, by_alias = _registry()
+    by_name, by_alias = registry_names()
     # Full names the article gives, by surname ("Rutte" → "Mark Rutte").
     article_full: dict[str, str] = {}
     for start, end, _ in runs:
@@ -974,11 +974,11 @@ def _names(
         else:
             canonical = article_full.get(text.casefold())
             if canonical is None:
-                known = _in_office(by_alias.get(text.casefold(), []), date)
+                known = in_office(by_alias.get(text.casefold(), []), date)
                 canonical = known[0].name if len(known) == 1 else (text if honorific else None)
         if canonical is not None:
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
-                                    subject=subject(start), gender=_gender_of(canonical)))
+                                    subject=subject(start), gender=gender_of(canonical)))
     return mentions
 
 
@@ -993,16 +993,16 @@ def _named_thing_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?<!\bde\s)(?:{nouns}),?\s+$", re.IGNORECASE)
 
 
-def _gender_of(name: str) -> str:
+def gender_of(name: str) -> str:
     """The registry's gender for ``name``, else the one its given name almost always has."""
-    known = _genders().get(name)
+    known = genders_by_name().get(name)
     if known:
         return known
     parts = name.split()
     return first_name_genders().get(parts[0], "") if len(parts) >= 2 else ""  # noqa: PLR2004
 
 
-def _in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
+def in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
     """
     Narrow people sharing a surname to those in office on ``date`` (or today's holders),
     else to the one who left office last before ``date``.
@@ -1024,14 +1024,14 @@ def _in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
 
 
 @lru_cache(maxsize=1)
-def _genders() -> dict[str, str]:
+def genders_by_name() -> dict[str, str]:
     return {p.name: p.gender for p in people()}
 
 
 _BEFORE_DEMONYM_ANAPHOR = re.compile(r"(?:^|\s)(?:le|la|l['’])\s*$", re.IGNORECASE)
 
 
-def _demonym_anaphors(
+def demonym_anaphors(
     raw: str, demonyms: Sequence[tuple[int, int, str]], subject: Callable[[int], bool]
 ) -> list[Mention]:
     """"le Norvégien", "l'Américain" standing for a person named earlier."""
@@ -1054,7 +1054,7 @@ def _regional_demonyms() -> dict[str, str]:
     return {fold(row["form"]): row["country"] for row in data_csv("regional_demonyms.csv")}
 
 
-def _regional_anaphors(
+def regional_anaphors(
     raw: str, tokens: list[tuple[str, int, int]], folded: list[str], subject: Callable[[int], bool]
 ) -> list[Mention]:
     """
@@ -1086,7 +1086,7 @@ def _organisation_words() -> frozenset[str]:
 def _surname_keys(full: str) -> list[str]:
     parts = full.split()
     keys = [parts[-1].casefold()]
-    particles = _word_sets()["particles"]
+    particles = word_sets()["particles"]
     # "De Croo", "von der Leyen": a surname may start with a particle.
     for index in range(1, len(parts) - 1):
         if parts[index].casefold() in particles:
@@ -1110,7 +1110,7 @@ _PRE_QUALIFIER = re.compile(r"([^\W\d_][\w-]*(?:['’]s)?)\s+$")
 _PRE_BODY = re.compile(r"([^\W\d_][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+)?$")
 
 
-def _parse_office(
+def parse_office(
     raw: str, match: re.Match[str], line_end: int, lookup: Callable[[str], str | None]
 ) -> tuple[str, str, int]:
     """
@@ -1137,9 +1137,9 @@ def _parse_office(
         # foreign minister".
         word = before.group(1)
         country = ""
-        if _is_country_possessive(word):
+        if is_country_possessive(word):
             country = lookup(word[:-2]) or ""
-        elif word[:1].isupper() and _is_demonym_word(word):  # "Hungarian", not "La" (Laos)
+        elif word[:1].isupper() and is_demonym_word(word):  # "Hungarian", not "La" (Laos)
             country = lookup(word) or ""
         if country:
             return office, country, end
@@ -1163,7 +1163,7 @@ def _parse_office(
     return office, "", end
 
 
-def _resolve_titles(
+def resolve_titles(
     raw: str,
     titles: list[tuple[Mention, str, str]],
     names: list[Mention],
@@ -1197,7 +1197,7 @@ def _resolve_titles(
             # does not know, not a head of state: no registry office, and no binding that
             # a later "président de la République" could borrow.
             office = ""
-        apposed = _apposition(raw, mention, names, starts)
+        apposed = apposed_name(raw, mention, names, starts)
         if apposed is not None and len(of) == 2 and of.isupper() and apposed.name:  # noqa: PLR2004
             # The registry's nationalities, or the one an earlier title gave this name
             # ("le président argentin, Javier Milei, le président américain s'en est pris").
@@ -1207,7 +1207,7 @@ def _resolve_titles(
                 # registry knows the name holds no office of that country.
                 apposed = None
         if apposed is not None and apposed.name and office and of and date is not None:
-            holder = _registry_holder(office, of, date, set())
+            holder = office_holder(office, of, date, set())
             held = offices_held(apposed.name)
             if holder is not None and holder != apposed.name and held and office not in held:
                 # "un éventuel retour de Donald Trump, le chef de la diplomatie américaine
@@ -1258,8 +1258,8 @@ def _resolve_titles(
         if name is None and office and body and not former:
             name = bound.get((office, body))
         if name is None and office and body and not former:
-            name = _registry_holder(office, body, date, named_people)
-        gender = _genders().get(name or "", "")
+            name = office_holder(office, body, date, named_people)
+        gender = genders_by_name().get(name or "", "")
         if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
             gender = "f"
         elif not gender and _MASCULINE_BEFORE.search(mention_prefix(raw, mention.start)):
@@ -1341,15 +1341,15 @@ def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
 
     "Le chef du gouvernement" of Germany or Austria is its chancellor.
     """
-    holder = _registry_holder(office, of, date, set())
+    holder = office_holder(office, of, date, set())
     if holder is None and office == "prime_minister":
-        holder = _registry_holder("chancellor", of, date, set())
+        holder = office_holder("chancellor", of, date, set())
     return holder
 
 
 def registry_gender(name: str) -> str:
     """``m`` or ``f`` when the registry knows ``name`` or its given name tells, else ""."""
-    return _gender_of(name)
+    return gender_of(name)
 
 
 def nationalities(name: str) -> frozenset[str]:
@@ -1364,7 +1364,7 @@ def _nationalities() -> dict[str, frozenset[str]]:
     }
 
 
-def _apposition(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
+def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
     """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
     after = bisect.bisect_left(starts, title.end)
     for name in names[after:after + 1]:
@@ -1407,7 +1407,7 @@ def _adjectives_only(gap: str) -> bool:
     # A preposition opens a complement: "un chancelier atlantiste face à Donald Trump".
     return all(
         word[:1].islower() and word.casefold() not in breakers and word.casefold() not in all_speech_forms()
-        and word.casefold() not in _PREPOSITIONS
+        and word.casefold() not in PREPOSITIONS
         for word in words
     )
 
@@ -1453,7 +1453,7 @@ def _complement_then_comma(gap: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _holders() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
+def holders_by_office() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
     table: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
     for person in people():
         for role in person.roles:
@@ -1462,10 +1462,10 @@ def _holders() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
 
 
 @lru_cache(maxsize=1)
-def _organisation_offices() -> frozenset[str]:
+def organisation_offices() -> frozenset[str]:
     """Offices only organisations have in the registry ("secretary_general", not "president")."""
-    national = {office for office, of in _holders() if len(of) == 2 and of.isupper()}  # noqa: PLR2004
-    return frozenset(office for office, _ in _holders() if office not in national)
+    national = {office for office, of in holders_by_office() if len(of) == 2 and of.isupper()}  # noqa: PLR2004
+    return frozenset(office for office, _ in holders_by_office() if office not in national)
 
 
 def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]) -> str:
@@ -1475,9 +1475,9 @@ def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]
     "L'OTAN a dénoncé … Le secrétaire général a estimé": the last organisation named
     before the title that has such an office, else the one the article names most.
     """
-    if office not in _organisation_offices():
+    if office not in organisation_offices():
         return ""
-    candidates = [m for m in bodies_named if m.name and (office, m.name) in _holders()]
+    candidates = [m for m in bodies_named if m.name and (office, m.name) in holders_by_office()]
     before = [m for m in candidates if m.start < position]
     if before:
         return before[-1].name or ""
@@ -1485,8 +1485,8 @@ def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]
     return counts.most_common(1)[0][0] or "" if counts else ""
 
 
-def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
-    holders = _holders().get((office, of), [])
+def office_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
+    holders = holders_by_office().get((office, of), [])
     if not holders:
         return None
     if date is not None:
@@ -1502,7 +1502,7 @@ def _registry_holder(office: str, of: str, date: dt.date | None, named: set[str 
 _OWNER_GAP = re.compile(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*")
 
 
-def _resolve_documents(raw: str, documents: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def resolve_documents(raw: str, documents: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """
     A document speaks for its organisation: the one named right after it, the one the
     article names most for a summit's text ("la déclaration finale du sommet"), else the
