@@ -34,10 +34,35 @@ import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
 from natocorpus.gazetteer import country_adjective
-from natocorpus.resources import Person, Role, data_csv, first_name_genders, lexicon, offices, organisations, people
+from natocorpus.resources import Person, data_csv, first_name_genders, lexicon, offices, organisations
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
+from natocorpus.extract.speakers.registry import (
+    gender_of,
+    genders_by_name,
+    holders_by_office,
+    in_office,
+    name_prefixes,
+    nationalities,
+    office_holder,
+    offices_held,
+    organisation_offices,
+    registry_gender,
+    registry_holder,
+    registry_names,
+)
 
-__all__ = ["Mention", "ResolvedMentions", "find_mentions"]
+# The names the other extraction modules import from here (attribution.py).
+__all__ = [
+    "Mention",
+    "ResolvedMentions",
+    "find_mentions",
+    "is_former_title",
+    "mention_prefix",
+    "nationalities",
+    "offices_held",
+    "registry_gender",
+    "registry_holder",
+]
 
 MONTHS_AND_DAYS = frozenset(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
@@ -101,23 +126,6 @@ class ResolvedMentions:
 
 
 # --- data, prepared once -----------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def registry_names() -> tuple[dict[str, Person], dict[str, list[Person]]]:
-    """Full names and aliases of the registry, folded to lower case."""
-    by_name: dict[str, Person] = {}
-    by_alias: dict[str, list[Person]] = {}
-    for person in people():
-        by_name[person.name.casefold()] = person
-        for alias in (*person.aliases, person.name.split()[-1]):
-            bucket = by_alias.setdefault(alias.casefold(), [])
-            if person not in bucket:
-                bucket.append(person)
-        for alias in person.aliases:
-            if len(alias.split()) > 1:
-                by_name.setdefault(alias.casefold(), person)
-    return by_name, by_alias
 
 
 def surface_pattern(surface: str) -> str:
@@ -449,16 +457,6 @@ def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]
     return sorted({*starts, *others}) if others else starts
 
 
-@lru_cache(maxsize=1)
-def name_prefixes() -> frozenset[str]:
-    """Every leading part of a registry name ("jaap de" of "Jaap de Hoop Scheffer")."""
-    prefixes = set()
-    for person in people():
-        parts = person.name.casefold().split()
-        prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts)))
-    return frozenset(prefixes)
-
-
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
 
 
@@ -766,7 +764,6 @@ def folded_speech_forms() -> frozenset[str]:
     return frozenset(fold(form) for form in all_speech_forms())
 
 
-
 def acronym_bodies(
     tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
 ) -> list[tuple[int, int]]:
@@ -991,41 +988,6 @@ def _named_thing_before() -> re.Pattern[str]:
     """
     nouns = "|".join(sorted((re.escape(noun) for noun in lexicon().get("named_thing_nouns", ())), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?<!\bde\s)(?:{nouns}),?\s+$", re.IGNORECASE)
-
-
-def gender_of(name: str) -> str:
-    """The registry's gender for ``name``, else the one its given name almost always has."""
-    known = genders_by_name().get(name)
-    if known:
-        return known
-    parts = name.split()
-    return first_name_genders().get(parts[0], "") if len(parts) >= 2 else ""  # noqa: PLR2004
-
-
-def in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
-    """
-    Narrow people sharing a surname to those in office on ``date`` (or today's holders),
-    else to the one who left office last before ``date``.
-    """
-    if len(people_) < 2:  # noqa: PLR2004
-        return people_
-    if date is not None:
-        holding = [p for p in people_ if any(role.holds_on(date) for role in p.roles)]
-        if not holding:
-            # Nobody in office that day: the one who left office last before it ("M.
-            # Michel" in 2025 is Charles Michel, not the Louis Michel of 2004).
-            ended = [(max(r.end for r in p.roles if r.end is not None and r.end <= date), p)
-                     for p in people_ if any(r.end is not None and r.end <= date for r in p.roles)]
-            latest = max(ended, key=lambda pair: pair[0])[1] if ended else None
-            holding = [latest] if latest is not None else []
-    else:
-        holding = [p for p in people_ if any(role.end is None and role.start is not None for role in p.roles)]
-    return holding or people_
-
-
-@lru_cache(maxsize=1)
-def genders_by_name() -> dict[str, str]:
-    return {p.name: p.gender for p in people()}
 
 
 _BEFORE_DEMONYM_ANAPHOR = re.compile(r"(?:^|\s)(?:le|la|l['’])\s*$", re.IGNORECASE)
@@ -1308,62 +1270,6 @@ def mention_prefix(raw: str, start: int) -> str:
     return raw[max(0, start - 24):start].split("\n")[-1]
 
 
-def offices_held(name: str, date: dt.date | None = None) -> frozenset[str]:
-    """
-    The offices the registry says ``name`` held (``"prime_minister"``).
-
-    With a ``date``, the offices held on that date when the registry has any for it
-    (Vladimir Poutine in 2022 is the president, not the former prime minister), else
-    those held at any date.
-    """
-    if date is not None:
-        person = _by_exact_name().get(name)
-        if person is not None:
-            on_date = frozenset(r.office for r in person.roles if r.holds_on(date))
-            if on_date:
-                return on_date
-    return _offices_held().get(name, frozenset())
-
-
-@lru_cache(maxsize=1)
-def _by_exact_name() -> dict[str, Person]:
-    return {p.name: p for p in people()}
-
-
-@lru_cache(maxsize=1)
-def _offices_held() -> dict[str, frozenset[str]]:
-    return {p.name: frozenset(r.office for r in p.roles) for p in people()}
-
-
-def registry_holder(office: str, of: str, date: dt.date | None) -> str | None:
-    """
-    Who the registry says held ``office`` of ``of`` (a country code or body) on ``date``.
-
-    "Le chef du gouvernement" of Germany or Austria is its chancellor.
-    """
-    holder = office_holder(office, of, date, set())
-    if holder is None and office == "prime_minister":
-        holder = office_holder("chancellor", of, date, set())
-    return holder
-
-
-def registry_gender(name: str) -> str:
-    """``m`` or ``f`` when the registry knows ``name`` or its given name tells, else ""."""
-    return gender_of(name)
-
-
-def nationalities(name: str) -> frozenset[str]:
-    """The countries whose offices the registry says ``name`` held."""
-    return _nationalities().get(name, frozenset())
-
-
-@lru_cache(maxsize=1)
-def _nationalities() -> dict[str, frozenset[str]]:
-    return {
-        p.name: frozenset(r.of for r in p.roles if len(r.of) == 2 and r.of.isupper()) for p in people()
-    }
-
-
 def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
     """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
     after = bisect.bisect_left(starts, title.end)
@@ -1452,22 +1358,6 @@ def _complement_then_comma(gap: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def holders_by_office() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
-    table: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
-    for person in people():
-        for role in person.roles:
-            table.setdefault((role.office, role.of), []).append((person, role))
-    return table
-
-
-@lru_cache(maxsize=1)
-def organisation_offices() -> frozenset[str]:
-    """Offices only organisations have in the registry ("secretary_general", not "president")."""
-    national = {office for office, of in holders_by_office() if len(of) == 2 and of.isupper()}  # noqa: PLR2004
-    return frozenset(office for office, _ in holders_by_office() if office not in national)
-
-
 def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]) -> str:
     """
     The organisation a bare organisational title belongs to, from the article.
@@ -1483,20 +1373,6 @@ def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]
         return before[-1].name or ""
     counts = Counter(m.name for m in candidates)
     return counts.most_common(1)[0][0] or "" if counts else ""
-
-
-def office_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
-    holders = holders_by_office().get((office, of), [])
-    if not holders:
-        return None
-    if date is not None:
-        on_date = [p.name for p, r in holders if r.holds_on(date)]
-        return on_date[0] if on_date else None
-    in_article = [p.name for p, _ in holders if p.name in named]
-    if in_article:
-        return in_article[-1]
-    latest = max(holders, key=lambda pr: pr[1].start or dt.date.min)
-    return latest[0].name
 
 
 _OWNER_GAP = re.compile(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*")
