@@ -33,9 +33,7 @@ from operator import contains, itemgetter
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
-from natocorpus.gazetteer import country_adjective
-from natocorpus.resources import Person, data_csv, first_name_genders, lexicon, offices, organisations
-from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
+from natocorpus.extract.speakers.mention import Mention, ResolvedMentions, mention_prefix
 from natocorpus.extract.speakers.registry import (
     gender_of,
     genders_by_name,
@@ -50,6 +48,22 @@ from natocorpus.extract.speakers.registry import (
     registry_holder,
     registry_names,
 )
+from natocorpus.extract.speakers.words import (
+    DETERMINERS_BEFORE_PHRASE,
+    MONTHS_AND_DAYS,
+    PREPOSITIONS,
+    first_token,
+    folded_cue_words,
+    folded_speech_forms,
+    is_country_possessive,
+    is_demonym_word,
+    person_noun_set,
+    surface_pattern,
+    word_sets,
+)
+from natocorpus.gazetteer import country_adjective
+from natocorpus.resources import Person, data_csv, first_name_genders, lexicon, offices, organisations
+from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
 
 # The names the other extraction modules import from here (attribution.py).
 __all__ = [
@@ -64,82 +78,12 @@ __all__ = [
     "registry_holder",
 ]
 
-MONTHS_AND_DAYS = frozenset(
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
-    "décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche january february "
-    "march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
-
-
-@attrs.frozen(kw_only=True)
-class Mention:
-    """
-    One mention of a possible speaker in the body.
-
-    Attributes:
-        kind: ``name``, ``title``, ``organisation``, ``document`` or ``pronoun``.
-        text: The words as written.
-        start: Offset into the raw text.
-        end: Offset just past the mention.
-        name: The canonical name it resolves to (None for a pronoun, or a title nobody
-            holds in the registry nor in the text).
-        speaker_kind: ``person`` or ``organisation``.
-        role: For titles and bound names, the title's text.
-        subject: True when the mention can be a sentence subject (not after a
-            preposition such as "de", "avec", "à").
-        gender: ``m``, ``f`` or ``""`` when unknown.
-        country: For titles and demonyms, the country they name (``"NO"`` for "le
-            Norvégien"), used to prefer a person of that nationality.
-        office: For titles, the office they name (``"prime_minister"``), so that an
-            unnamed title only stands for someone who may hold it.
-
-    .. versionadded:: 0.1.0
-    """
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    name: str | None = None
-    speaker_kind: str = "person"
-    role: str | None = None
-    subject: bool = True
-    gender: str = ""
-    country: str = ""
-    office: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class ResolvedMentions:
-    """
-    Every speaker mention of an article, resolved, in text order.
-
-    .. versionadded:: 0.1.0
-    """
-
-    mentions: tuple[Mention, ...]
-
-    def persons(self) -> list[Mention]:
-        """The mentions naming people by name (a bare title does not name anyone)."""
-        return [m for m in self.mentions if m.name and m.kind == "name"]
+# The records keep showing (and pickling) as natocorpus.extract.speakers.Mention, the
+# name they had before speakers became a package.
+Mention.__module__ = ResolvedMentions.__module__ = __name__
 
 
 # --- data, prepared once -----------------------------------------------------------
-
-
-def surface_pattern(surface: str) -> str:
-    pattern = re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
-    # The press often drops the accent of a capital: "secrétaire d'Etat", "l'Elysée".
-    return _WORD_INITIAL_ACCENT.sub(lambda m: f"{m.group(1)}[{m.group(2)}e]", pattern)
-
-
-_WORD_INITIAL_ACCENT = re.compile(r"(^|\\s\+|\['’\])([éèê])")
-
-
-def first_token(phrase: str) -> str:
-    """The first token of a phrase, as the tokenizer cuts it ("l'" of "l'OTAN")."""
-    return tokenize(phrase)[0][0]
 
 
 @lru_cache(maxsize=2)
@@ -216,27 +160,6 @@ def _anaphor_matcher() -> PhraseMatcher:
     return PhraseMatcher([(first_token(w), surface_pattern(w)) for w in cue_words()["anaphors"]], ignore_case=True)
 
 
-@lru_cache(maxsize=1)
-def word_sets() -> dict[str, frozenset[str]]:
-    words = lexicon()
-    office_words: set[str] = set()
-    for office in offices():
-        # The head word of an office ("ministre", "secrétaire", "porte-parole") is never
-        # part of a name, even capitalised ("le Premier ministre").
-        head = office.surface.replace("'", " ").split()[0]
-        if head not in {"nato", "us", "eu", "un", "the"} and head not in registry_names()[1]:
-            office_words.add(head)
-    stop = set(words.get("stopwords_fr", ())) | set(words.get("stopwords_en", ()))
-    return {
-        "honorifics": frozenset(h.casefold() for h in words.get("honorifics", ())),
-        "particles": frozenset(words.get("name_particles", ())),
-        "pronouns": frozenset(words.get("subject_pronouns_fr", ()))
-        | frozenset(words.get("subject_pronouns_en", ())),
-        "stop": frozenset(stop) | MONTHS_AND_DAYS,
-        "office_words": frozenset(office_words) | frozenset(words.get("person_nouns", ())),
-    }
-
-
 _FRENCH_PREPOSITION_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’"})
 
 # --- finding mentions ---------------------------------------------------------------
@@ -311,11 +234,6 @@ def _skippable_before_subject() -> frozenset[str]:
     return _SKIPPABLE_BEFORE | _INDEFINITES | sets["office_words"] | sets["honorifics"]
 
 
-PREPOSITIONS = frozenset({"avec", "de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "contre",
-                           "chez", "sur", "entre", "envers", "auprès", "with", "of", "to", "by", "for",
-                           "from", "against", "between"})
-
-
 # The words _after_source_word() may see last: a source word's last word, or "un"/"une".
 _SOURCE_WORD_ENDINGS = frozenset({"selon", "d'après", "d’après", "to", "un", "une", "a", "an"})
 
@@ -352,22 +270,6 @@ def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int
     if not seen_person or index == stop and index >= 0:
         return None
     return index
-
-
-@lru_cache(maxsize=4096)
-def is_country_possessive(word: str) -> bool:
-    """An English country possessive before a title ("Poland's Foreign Minister X")."""
-    from natocorpus.gazetteer import lookup_country
-
-    return word.endswith(("'s", "’s")) and len(word) > 4 and lookup_country(word[:-2]) is not None  # noqa: PLR2004
-
-
-@lru_cache(maxsize=4096)
-def is_demonym_word(word: str) -> bool:
-    """A nationality word ("albanais", "Finlandais") that may stand before a name."""
-    from natocorpus.gazetteer import lookup_country
-
-    return len(word) > 3 and word.isalpha() and lookup_country(word) is not None
 
 
 def name_runs(
@@ -702,9 +604,6 @@ def _longer_than_taken(start: int, end: int, taken: Sequence[tuple[int, int]]) -
     return all(start <= s and e <= end for s, e in taken if s < end and start < e)
 
 
-DETERMINERS_BEFORE_PHRASE = frozenset({"le", "la", "l'", "les", "un", "une", "the", "a", "an", "son", "sa", "its", "their"})
-
-
 def _phrase_end(raw: str, tokens: list[tuple[str, int, int]], folded: list[str], head: int, limit: int = 10) -> int:
     """The index just past a noun phrase starting at ``tokens[head]``."""
     breakers = folded_cue_words("phrase_breakers")
@@ -751,17 +650,6 @@ def _person_follows(folded: list[str], index: int) -> bool:
                                                      "ancienne"):
         index += 1
     return index < len(folded) and folded[index] in person_noun_set()
-
-
-@lru_cache(maxsize=8)
-def folded_cue_words(name: str) -> frozenset[str]:
-    """A word list of data/cues.toml, folded like TokenizedLines.folded()."""
-    return frozenset(fold(word) for word in cue_words()[name])
-
-
-@lru_cache(maxsize=1)
-def folded_speech_forms() -> frozenset[str]:
-    return frozenset(fold(form) for form in all_speech_forms())
 
 
 def acronym_bodies(
@@ -917,11 +805,6 @@ def person_noun_spans(
 
 
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
-
-
-@lru_cache(maxsize=1)
-def person_noun_set() -> frozenset[str]:
-    return frozenset(fold(noun) for noun in lexicon().get("person_nouns", ()) if " " not in noun)
 
 
 def name_mentions(
@@ -1263,11 +1146,6 @@ _FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_
 def is_former_title(raw: str, start: int) -> bool:
     """True when the title at ``start`` is a former office: "l'ancien Premier ministre"."""
     return _FORMER_BEFORE.search(mention_prefix(raw, start)) is not None
-
-
-def mention_prefix(raw: str, start: int) -> str:
-    """The few characters before ``start`` (for determiners such as "la", "une")."""
-    return raw[max(0, start - 24):start].split("\n")[-1]
 
 
 def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
