@@ -27,30 +27,25 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import contains, itemgetter
+from itertools import compress
+from operator import itemgetter
 
 import attrs
 
 from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
 from natocorpus.extract.speakers.mention import Mention, ResolvedMentions, mention_prefix
 from natocorpus.extract.speakers.registry import (
-    gender_of,
     genders_by_name,
     holders_by_office,
-    in_office,
-    name_prefixes,
     nationalities,
     office_holder,
     offices_held,
     organisation_offices,
     registry_gender,
     registry_holder,
-    registry_names,
 )
 from natocorpus.extract.speakers.words import (
     DETERMINERS_BEFORE_PHRASE,
-    MONTHS_AND_DAYS,
     PREPOSITIONS,
     first_token,
     folded_cue_words,
@@ -59,11 +54,13 @@ from natocorpus.extract.speakers.words import (
     is_demonym_word,
     person_noun_set,
     surface_pattern,
-    word_sets,
 )
 from natocorpus.gazetteer import country_adjective
-from natocorpus.resources import Person, data_csv, first_name_genders, lexicon, offices, organisations
-from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold, is_upper_initial, tokenize
+from natocorpus.resources import lexicon, offices, organisations
+from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold
+from natocorpus.extract.speakers.subject import in_subject_position
+from natocorpus.extract.speakers.names import name_mentions, name_runs
+from natocorpus.extract.speakers.anaphors import demonym_anaphors, pronoun_mentions, regional_anaphors
 
 # The names the other extraction modules import from here (attribution.py).
 __all__ = [
@@ -153,267 +150,7 @@ def document_matcher() -> PhraseMatcher:
     )
 
 
-@lru_cache(maxsize=1)
-def _anaphor_matcher() -> PhraseMatcher:
-    # Singular anaphors only (data/cues.toml): a plural ("ils", "ces derniers") rarely
-    # names one speaker.
-    return PhraseMatcher([(first_token(w), surface_pattern(w)) for w in cue_words()["anaphors"]], ignore_case=True)
-
-
-_FRENCH_PREPOSITION_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’"})
-
 # --- finding mentions ---------------------------------------------------------------
-
-
-def _overlaps(start: int, end: int, taken: Intervals) -> bool:
-    return taken.overlaps(start, end)
-
-
-_CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", ",", "(", "—", "–", "-", "»", "«", "“", "”", '"',
-                             "et", "mais", "car", "puis", "alors", "donc", "ensuite", "and", "but", "while"})
-_SKIPPABLE_BEFORE = frozenset({"le", "la", "l'", "l’", "les", "the", "m.", "mme", "mr", "mrs", "ms", "dr",
-                               "son", "sa", "leur", "his", "her", "their", "ancien", "ancienne", "former",
-                               "nouveau", "nouvelle", "new", "actuel", "actuelle"})
-
-
-_INDEFINITES = frozenset({"un", "une", "an"})  # not "a": the French auxiliary
-
-
-def in_subject_position(lines: TokenizedLines, start: int) -> bool:
-    """
-    True when the mention opens a clause: at the start of its line, or after sentence
-    punctuation, a comma or a coordinating conjunction, once determiners, honorifics,
-    office words and nationality adjectives before it are skipped ("Par ailleurs, le
-    Finlandais Petteri Orpo a déclaré"). A mention after a verb or a preposition is an
-    object or a complement ("a félicité Rutte", "le soutien de Rutte").
-    """
-    before = lines.tokens_before(start, 12)
-    skippable = _skippable_before_subject()
-    index = len(before) - 1
-    in_noun_phrase = False  # a title's noun phrase has been read
-    while index >= 0:
-        word = before[index][0].casefold()
-        if (word in skippable or is_demonym_word(before[index][0]) or is_country_possessive(before[index][0])):
-            index -= 1
-            continue
-        if word in PREPOSITIONS and not in_noun_phrase:
-            return False  # "la nomination du général Bouchard": a complement
-        # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
-        # after a determiner form a title in apposition to the name.
-        if before[index][0].islower() and before[index][0].isalpha():
-            in_noun_phrase = True
-            back = index - 1
-            while back >= max(0, index - 3) and before[back][0].casefold() not in _SKIPPABLE_BEFORE:
-                if not before[back][0].isalpha() or not before[back][0].islower():
-                    back = -1
-                    break
-                back -= 1
-            if back >= max(0, index - 3) and before[back][0].casefold() in {"le", "la", "l'", "l’", "the", "un", "une", "a", "an"}:
-                index = back - 1
-                continue
-        break
-    if index < 0:
-        return len(before) < 12
-    if _after_source_word(before, index):
-        return True  # the source of the sentence speaks: "selon un diplomate, ..."
-    if before[index][0].casefold() in ("est", "sont") and index and before[index - 1][0].casefold() in ("c'", "c’", "ce"):
-        return True  # a cleft sentence puts the subject in focus: "c'est X qui a défendu"
-    if before[index][0] == ",":
-        # In apposition to a person noun ("avec son homologue autrichienne, Klaudia
-        # Tanner,"), a name is a subject only if that noun phrase is.
-        phrase = _person_phrase_opener(before, index - 1)
-        if phrase is not None and phrase >= 0 and before[phrase][0].casefold() in PREPOSITIONS:
-            return False
-    return before[index][0].casefold() in _CLAUSE_OPENERS
-
-
-@lru_cache(maxsize=1)
-def _skippable_before_subject() -> frozenset[str]:
-    """The words in_subject_position() steps over: determiners, honorifics, office words."""
-    sets = word_sets()
-    return _SKIPPABLE_BEFORE | _INDEFINITES | sets["office_words"] | sets["honorifics"]
-
-
-# The words _after_source_word() may see last: a source word's last word, or "un"/"une".
-_SOURCE_WORD_ENDINGS = frozenset({"selon", "d'après", "d’après", "to", "un", "une", "a", "an"})
-
-
-def _after_source_word(before: list[tuple[str, int, int]], index: int) -> bool:
-    """True when ``before[index]`` is "selon", "d'après" or "according to", maybe then "un"/"une"."""
-    if before[index][0].casefold() not in _SOURCE_WORD_ENDINGS:
-        return False  # the common case, decided without the words before it
-    words = [token.casefold().replace("’", "'") for token, _, _ in before[max(0, index - 2):index + 1]]
-    if words and words[-1] in ("un", "une", "a", "an"):
-        words = words[:-1]
-    return bool(words) and (words[-1] in ("selon", "d'après") or words[-2:] == ["according", "to"])
-
-
-def _person_phrase_opener(before: list[tuple[str, int, int]], index: int) -> int | None:
-    """
-    The index of the token before a noun phrase ending at ``before[index]`` that names a
-    person ("son homologue autrichienne"), -1 when the phrase opens the tokens, or None
-    when the words before the comma are no such phrase.
-    """
-    sets = word_sets()
-    seen_person = False
-    stop = max(-1, index - 6)
-    while index > stop:
-        word = before[index][0]
-        folded = word.casefold()
-        if folded in PREPOSITIONS or folded in _CLAUSE_OPENERS:
-            break
-        if fold(word) in person_noun_set():
-            seen_person = True
-        elif not (folded in sets["office_words"] or folded in _SKIPPABLE_BEFORE or is_demonym_word(word) or (word.isalpha() and word.islower())):
-            break
-        index -= 1
-    if not seen_person or index == stop and index >= 0:
-        return None
-    return index
-
-
-def name_runs(
-    raw: str, tokens: list[tuple[str, int, int]], words: list[str], folded: list[str], excluded: Intervals
-) -> list[tuple[int, int, bool]]:
-    """
-    Runs of capitalised words in a line's tokens: ``(start, end, after_honorific)``.
-    ``words`` are the tokens' texts, ``folded`` their folded keys.
-    """
-    sets = word_sets()
-    runs: list[tuple[int, int, bool]] = []
-    index = 0  # the first token not yet read
-    for candidate in _name_starts(words, folded, sets["honorifics"]):
-        if candidate < index:
-            continue  # inside the run found last
-        index = candidate
-        token, start, end = tokens[index]
-        honorific = token.casefold() in sets["honorifics"] and index + 1 < len(tokens)
-        if honorific:
-            # Several may stand together: "Lt Col Robert Ainsworth".
-            while index + 1 < len(tokens) and tokens[index][0].casefold() in sets["honorifics"]:
-                index += 1
-            token, start, end = tokens[index]
-        after_initials = _after_initials(tokens, index, excluded, sets)
-        if after_initials is not None:
-            # "P.J. Akeeagok": initials and their period open the name.
-            run_start, run_end = start, tokens[after_initials][2]
-            index = after_initials + 1
-        elif not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
-            index += 1
-            continue
-        else:
-            run_start, run_end = start, end
-            index += 1
-        while index < len(tokens):
-            token, start, end = tokens[index]
-            if _is_name_token(token, start, end, excluded, sets, allow_stop=False):
-                run_end = end
-                index += 1
-                continue
-            after_initials = _after_initials(tokens, index, excluded, sets)
-            if after_initials is not None:
-                run_end = tokens[after_initials][2]  # "George W. Bush", "Múte B. Egede"
-                index = after_initials + 1
-                continue
-            if (token in _CAPITALISED_PARTICLES and index + 1 < len(tokens)
-                    and _is_name_token(*tokens[index + 1], excluded, sets, allow_stop=False)):
-                # "Marine Le Pen", "Bruno Le Maire": a capitalised particle inside a name.
-                run_end = tokens[index + 1][2]
-                index += 2
-                continue
-            # A particle inside a name ("Ursula von der Leyen", "Alexander De Croo"). The
-            # French "de", "du", "la", "le" in lower case join words far more often than
-            # they sit inside a name ("Message de Rutte"): the registry must know the name.
-            if token.casefold() in sets["particles"] and index + 1 < len(tokens) and (
-                token not in _FRENCH_PREPOSITION_PARTICLES
-                or registry_names()[0].get(" ".join([raw[run_start:run_end], token, tokens[index + 1][0]]).casefold())
-                or " ".join([raw[run_start:run_end], token]).casefold() in name_prefixes()
-            ):
-                ahead = index + 1
-                while ahead < len(tokens) and tokens[ahead][0].casefold() in sets["particles"]:
-                    ahead += 1
-                if ahead < len(tokens) and _is_name_token(*tokens[ahead], excluded, sets, allow_stop=False):
-                    run_end = tokens[ahead][2]
-                    index = ahead + 1
-                    continue
-            break
-        runs.append((run_start, run_end, honorific))
-    return runs
-
-
-def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]) -> list[int]:
-    """
-    The indices of the tokens a name run may start at: a capitalised word, an Arabic
-    article ("al-Sissi") or an honorific in lower case ("amiral"). Any other token is no
-    name token (see :func:`_is_name_token`) nor an honorific, so the scan skips it.
-
-    ``words`` are the tokens' texts and ``folded`` their folded keys. The common tests
-    are mapped over the line in C.
-    """
-    indices = range(len(words))
-    starts = list(compress(indices, map(str.isupper, map(itemgetter(0), words))))
-    others = [index for index in compress(indices, map(contains, words, repeat("-")))
-              if _ARABIC_ARTICLE.match(words[index])]
-    if not _lower_case_honorifics().isdisjoint(folded):
-        others += [index for index in indices if words[index][:1] in "aebi" and words[index].casefold() in honorifics]
-    return sorted({*starts, *others}) if others else starts
-
-
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ash|az|bin|ben|ibn|abu|abou)-[^\W\d_]")
-
-
-@lru_cache(maxsize=1)
-def _lower_case_honorifics() -> frozenset[str]:
-    """
-    The honorifics a name run may start with in lower case ("amiral Rob Bauer"), folded:
-    :func:`name_runs` reads the lower-case tokens starting with a, e, b or i only. A
-    token whose case-folded form is one of them has one of these folded keys.
-    """
-    return frozenset(fold(h) for h in word_sets()["honorifics"] if h[:1] in ("a", "e", "b", "i"))
-
-
-_CAPITALISED_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "Della", "Dos"})
-_INITIALS = re.compile(r"(?:[A-Z]\.){0,3}[A-Z]")
-_DOTTED_ABBREVIATIONS = frozenset({"U.S", "U.K", "U.N", "E.U", "U.S.A", "U.E", "R.-U"})  # "U.S. Pershing missiles"
-
-
-def _after_initials(
-    tokens: list[tuple[str, int, int]], index: int, excluded: Intervals, sets: dict[str, frozenset[str]]
-) -> int | None:
-    """The index of the name after initials at ``index`` ("P.J" "." "Akeeagok"), or None."""
-    if (index + 2 < len(tokens) and _INITIALS.fullmatch(tokens[index][0]) and tokens[index + 1][0] == "."
-            and tokens[index][0] not in _DOTTED_ABBREVIATIONS
-            and tokens[index + 1][1] == tokens[index][2]
-            and _is_name_token(*tokens[index + 2], excluded, sets, allow_stop=False)):
-        return index + 2
-    return None
-
-
-def _is_name_token(
-    token: str,
-    start: int,
-    end: int,
-    excluded: Intervals,
-    sets: dict[str, frozenset[str]],
-    *,
-    allow_stop: bool,
-) -> bool:
-    first = token[:1]
-    if len(token) == 1 and first.isalpha():
-        return False  # a lone letter ("F" of "F-35"); initials come with a period
-    if not first.isupper():
-        if first in "aebi" and _ARABIC_ARTICLE.match(token) and token.split("-", 1)[1][:1].isupper():
-            return not _overlaps(start, end, excluded)  # "Abdel Fattah al-Sissi"
-        return False
-    if len(token) > 1 and token.isupper() and (
-            "-" not in token or all(len(part) <= 3 for part in token.split("-"))):  # noqa: PLR2004
-        return False  # an acronym (OTAN, PIB, CPE, N-VA), not a name
-    folded = token.casefold()
-    if not allow_stop and (folded in sets["stop"] or folded in sets["office_words"]):
-        return False
-    if folded in MONTHS_AND_DAYS:
-        return False
-    return not _overlaps(start, end, excluded)
 
 
 def find_mentions(
@@ -534,15 +271,7 @@ def find_mentions(
     runs = [run for run in runs if raw[run[0]:run[1]] not in quoted_names]
     names = name_mentions(raw, runs, subject, date)
     mentions.extend(names)
-    for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in _anaphor_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
-            if raw[match.start() - 1:match.start()] in ("-", "’", "'"):
-                continue  # "-t-il" is an inversion, read by the cue rules
-            if (_EMPHATIC.fullmatch(raw, max(0, match.start() - 2), min(len(raw), match.end() + 1))
-                    or _EMPHATIC_AFTER.match(raw, match.end())):
-                continue  # "Le ministre a, lui, jugé", "présent lui aussi": the subject is elsewhere
-            mentions.append(Mention(kind="pronoun", text=match.group(), start=match.start(), end=match.end(),
-                                    gender="f" if match.group().casefold().startswith(("elle", "celle", "cette", "she")) else "m"))
+    mentions.extend(pronoun_mentions(raw, lines))
     mentions.extend(demonym_anaphors(raw, demonyms, subject))
     for line, tokens in enumerate(tokens_by_line):
         mentions.extend(regional_anaphors(raw, tokens, lines.folded(line), subject))
@@ -807,144 +536,6 @@ def person_noun_spans(
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
 
 
-def name_mentions(
-    raw: str, runs: list[tuple[int, int, bool]], subject: Callable[[int], bool], date: dt.date | None = None
-) -> list[Mention]:
-    """
-    Name mentions from runs of capitalised words, each with its canonical name.
-
-    A surname two registry people share ("Orban") names the one the article names in
-    full, else the one in office on the article's date, else the one still in office.
-    """
-    by_name, by_alias = registry_names()
-    # Full names the article gives, by surname ("Rutte" → "Mark Rutte").
-    article_full: dict[str, str] = {}
-    for start, end, _ in runs:
-        if raw.endswith(("'s", "’s"), start, end):
-            end -= 2
-        parts = raw[start:end].split()
-        if len(parts) >= 2:
-            canonical = _canonical_full(" ".join(parts), by_name)
-            for key in (*_surname_keys(canonical), *_surname_keys(" ".join(parts))):
-                article_full.setdefault(key, canonical)
-    organisation_words = _organisation_words()
-    mentions = []
-    for start, end, honorific in runs:
-        if raw.endswith(("'s", "’s"), start, end):
-            end -= 2  # "Viktor Orban's"
-        parts = raw[start:end].split()
-        if len(parts) >= 3 and parts[0].casefold() in organisation_words:  # noqa: PLR2004
-            # "la présidente du Conseil Giorgia Meloni": the body's name runs into the
-            # person's; the person starts at a given name with a surname after it.
-            given = next((i for i in range(1, len(parts) - 1) if parts[i] in first_name_genders()), None)
-            if given is not None and not any(p.casefold() in organisation_words for p in parts[given:]):
-                start = raw.index(parts[given], start)
-                parts = parts[given:]
-        text = " ".join(parts)
-        # A given name first is a person even when it is also a word of bodies ("Marine
-        # Le Pen", not the Marine nationale).
-        body_words = parts[1:] if len(parts) >= 2 and parts[0] in first_name_genders() else parts  # noqa: PLR2004
-        if any(part.casefold() in organisation_words for part in body_words) and text.casefold() not in by_name:
-            continue  # "Université Laval", "Atlantic Council": not a person
-        if text.casefold() not in by_name and _named_thing_before().search(raw, max(0, start - 40), start):
-            continue  # "l'exercice Trident Juncture", "the exercise, Trident Juncture": a thing's name
-        canonical: str | None
-        if len(parts) >= 2:
-            canonical = _canonical_full(text, by_name)
-        else:
-            canonical = article_full.get(text.casefold())
-            if canonical is None:
-                known = in_office(by_alias.get(text.casefold(), []), date)
-                canonical = known[0].name if len(known) == 1 else (text if honorific else None)
-        if canonical is not None:
-            mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
-                                    subject=subject(start), gender=gender_of(canonical)))
-    return mentions
-
-
-@lru_cache(maxsize=1)
-def _named_thing_before() -> re.Pattern[str]:
-    """
-    A noun whose capitalised complement is a thing's name, just before a run.
-
-    Not after "de": "le capitaine de corvette Yannick Le Bris" is a rank.
-    """
-    nouns = "|".join(sorted((re.escape(noun) for noun in lexicon().get("named_thing_nouns", ())), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?<!\bde\s)(?:{nouns}),?\s+$", re.IGNORECASE)
-
-
-_BEFORE_DEMONYM_ANAPHOR = re.compile(r"(?:^|\s)(?:le|la|l['’])\s*$", re.IGNORECASE)
-
-
-def demonym_anaphors(
-    raw: str, demonyms: Sequence[tuple[int, int, str]], subject: Callable[[int], bool]
-) -> list[Mention]:
-    """"le Norvégien", "l'Américain" standing for a person named earlier."""
-    mentions = []
-    for start, end, code in demonyms:
-        text = raw[start:end]
-        if not is_upper_initial(text) or not _BEFORE_DEMONYM_ANAPHOR.search(raw[max(0, start - 4):start]):
-            continue
-        following = tokenize(raw, end, min(len(raw), end + 30))
-        if following and following[0][0][:1].isalpha() and is_upper_initial(following[0][0]):
-            continue  # "le Finlandais Petteri Orpo": an apposition, not an anaphor
-        mentions.append(Mention(kind="demonym", text=text, start=start, end=end, country=code,
-                                subject=subject(start)))
-    return mentions
-
-
-@lru_cache(maxsize=1)
-def _regional_demonyms() -> dict[str, str]:
-    """Folded regional demonyms ("quebecoise") and the country of their region."""
-    return {fold(row["form"]): row["country"] for row in data_csv("regional_demonyms.csv")}
-
-
-def regional_anaphors(
-    raw: str, tokens: list[tuple[str, int, int]], folded: list[str], subject: Callable[[int], bool]
-) -> list[Mention]:
-    """
-    "Le Québécois", "la Bordelaise" standing for a person named earlier.
-
-    Like "le Norvégien", but the region names no country mention: its country only
-    keeps the anaphor from people the registry knows to be of another nationality.
-    """
-    regions = _regional_demonyms()
-    if regions.keys().isdisjoint(folded):
-        return []
-    mentions = []
-    for index in compress(range(len(tokens)), map(regions.__contains__, folded)):
-        word, start, end = tokens[index]
-        if not is_upper_initial(word) or not index or folded[index - 1] not in ("le", "la", "l'"):
-            continue  # "le vin bordelais", "le québécois" (the language)
-        if index + 1 < len(tokens) and is_upper_initial(tokens[index + 1][0]):
-            continue  # "le Québécois Maxime Tremblay": an apposition, not an anaphor
-        mentions.append(Mention(kind="demonym", text=word, start=start, end=end,
-                                country=regions[folded[index]], subject=subject(start)))
-    return mentions
-
-
-@lru_cache(maxsize=1)
-def _organisation_words() -> frozenset[str]:
-    return cue_words()["organisation_words"]
-
-
-def _surname_keys(full: str) -> list[str]:
-    parts = full.split()
-    keys = [parts[-1].casefold()]
-    particles = word_sets()["particles"]
-    # "De Croo", "von der Leyen": a surname may start with a particle.
-    for index in range(1, len(parts) - 1):
-        if parts[index].casefold() in particles:
-            keys.append(" ".join(parts[index:]).casefold())
-            break
-    return keys
-
-
-def _canonical_full(text: str, by_name: dict[str, Person]) -> str:
-    person = by_name.get(text.casefold())
-    return person.name if person else text
-
-
 _QUALIFIER = re.compile(
     r"(\s+(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*)?)([^\W\d_][\w’'-]*(?:\s+[A-ZÉ][\w-]*)?)"
 )
@@ -1112,11 +703,6 @@ def resolve_titles(
         country = body if len(body) == 2 and body.isupper() else ""
         output.append(attrs.evolve(mention, name=name, gender=gender, country=country, office=office or ""))
     return output
-
-
-# An emphatic pronoun between commas: ", lui,", ", elle,".
-_EMPHATIC = re.compile(r",\s?(?:lui|elle|eux|elles)\s?,", re.IGNORECASE)
-_EMPHATIC_AFTER = re.compile(r"(?:\s+aussi|\s+non\s+plus|\s+également|-même)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
