@@ -32,35 +32,30 @@ from operator import itemgetter
 
 import attrs
 
-from natocorpus.extract.cues import all_speech_forms, cue_words, normal_form
 from natocorpus.extract.speakers.mention import Mention, ResolvedMentions, mention_prefix
 from natocorpus.extract.speakers.registry import (
-    genders_by_name,
-    holders_by_office,
     nationalities,
-    office_holder,
     offices_held,
-    organisation_offices,
     registry_gender,
     registry_holder,
 )
 from natocorpus.extract.speakers.words import (
     DETERMINERS_BEFORE_PHRASE,
-    PREPOSITIONS,
     first_token,
     folded_cue_words,
     folded_speech_forms,
-    is_country_possessive,
     is_demonym_word,
     person_noun_set,
     surface_pattern,
 )
 from natocorpus.gazetteer import country_adjective
-from natocorpus.resources import lexicon, offices, organisations
+from natocorpus.resources import lexicon, organisations
 from natocorpus.text import Intervals, PhraseMatcher, TokenizedLines, fold
 from natocorpus.extract.speakers.subject import in_subject_position
 from natocorpus.extract.speakers.names import name_mentions, name_runs
 from natocorpus.extract.speakers.anaphors import demonym_anaphors, pronoun_mentions, regional_anaphors
+from natocorpus.extract.speakers.titles import office_matcher, parse_office, person_noun_spans
+from natocorpus.extract.speakers.holders import is_former_title, resolve_titles
 
 # The names the other extraction modules import from here (attribution.py).
 __all__ = [
@@ -81,29 +76,6 @@ Mention.__module__ = ResolvedMentions.__module__ = __name__
 
 
 # --- data, prepared once -----------------------------------------------------------
-
-
-@lru_cache(maxsize=2)
-def office_matcher(language: str) -> PhraseMatcher:
-    # A multi-word surface may hold one extra word after its first word, for the
-    # adjective French puts there ("ministre russe des Affaires étrangères").
-    phrases = []
-    # French articles read French surfaces and English ones English surfaces: "premier"
-    # is a prime minister in English and an ordinal in French.
-    for office in (o for o in offices() if o.lang == language):
-        words = office.surface.split()
-        if len(words) > 1:
-            pattern = f"{surface_pattern(words[0])}(?:\\s+[^\\W\\d_][\\w-]*)?\\s+{surface_pattern(' '.join(words[1:]))}"
-        else:
-            pattern = surface_pattern(office.surface)
-        phrases.append((first_token(office.surface), pattern))
-    return PhraseMatcher(phrases, ignore_case=True)
-
-
-@lru_cache(maxsize=1)
-def _office_lookup() -> dict[str, tuple[str, str]]:
-    # Keyed without accents, like the text may be written: "secretaire d'etat americain".
-    return {fold(o.surface): (o.office, o.of) for o in offices()}
 
 
 def organisation_name(text: str) -> str:
@@ -514,329 +486,12 @@ def group_phrases(
     return found
 
 
-def person_noun_spans(
-    raw: str, tokens: list[tuple[str, int, int]], folded: list[str], lookup: Callable[[str], str | None]
-) -> list[tuple[int, int, str]]:
-    """Spans of "le ministre congolais", "la cheffe du DDPS", "un porte-parole" with a country."""
-    nouns = person_noun_set()
-    found: list[tuple[int, int, str]] = []
-    if nouns.isdisjoint(folded):
-        return found
-    for index in compress(range(len(tokens)), map(nouns.__contains__, folded)):
-        # "un diplomate", or one word between: "a NATO diplomat", "one senior official".
-        if (index and folded[index - 1] in DETERMINERS_BEFORE_PHRASE) or (
-                index >= 2 and folded[index - 2] in _INDEFINITE_DETERMINERS and tokens[index - 1][0].isalpha()):  # noqa: PLR2004
-            country = ""
-            if index + 1 < len(tokens) and tokens[index + 1][0][:1].islower() and is_demonym_word(tokens[index + 1][0]):
-                country = lookup(tokens[index + 1][0]) or ""
-            found.append((tokens[index][1], tokens[index][2], country))
-    return found
-
-
-_INDEFINITE_DETERMINERS = frozenset({"un", "une", "a", "an", "one", "another"})
-
-
-_QUALIFIER = re.compile(
-    r"(\s+(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*)?)([^\W\d_][\w’'-]*(?:\s+[A-ZÉ][\w-]*)?)"
-)
-
-
-_PRE_QUALIFIER = re.compile(r"([^\W\d_][\w-]*(?:['’]s)?)\s+$")
-# "the alliance's outgoing secretary-general", "NATO's new secretary general".
-_PRE_BODY = re.compile(r"([^\W\d_][\w-]*)['’]s\s+(?:[a-z][\w-]*\s+)?$")
-
-
-def parse_office(
-    raw: str, match: re.Match[str], line_end: int, lookup: Callable[[str], str | None]
-) -> tuple[str, str, int]:
-    """
-    The office key, its body (ISO code or organisation) and the title's end.
-
-    The body comes from the surface itself ("porte-parole du Kremlin"), from an
-    adjective inserted after its first word ("ministre russe des Affaires étrangères"),
-    or from a qualifier after it: an adjective ("américain") or "de l'OTAN", "du
-    Kremlin", "de la Russie", "des États-Unis".
-    """
-    surface = re.sub(r"\s+", " ", fold(match.group()))
-    table = _office_lookup()
-    office, of = table.get(surface, ("", ""))
-    end = match.end()
-    if not office:
-        words = surface.split()
-        office, of = table.get(" ".join([words[0], *words[2:]]), ("", ""))
-        of = of or lookup(words[1]) or ""
-    if of:
-        return office, of, end
-    before = _PRE_QUALIFIER.search(raw, max(0, match.start() - 40), match.start())
-    if before is not None:
-        # English puts the country first: "Hungary's foreign minister", "the Hungarian
-        # foreign minister".
-        word = before.group(1)
-        country = ""
-        if is_country_possessive(word):
-            country = lookup(word[:-2]) or ""
-        elif word[:1].isupper() and is_demonym_word(word):  # "Hungarian", not "La" (Laos)
-            country = lookup(word) or ""
-        if country:
-            return office, country, end
-    body_before = _PRE_BODY.search(raw, max(0, match.start() - 40), match.start())
-    if body_before is not None:
-        body = organisations().get(body_before.group(1)) or organisations().get(body_before.group(1).casefold())
-        if body:
-            return office, body, end
-    qualifier = _QUALIFIER.match(raw, end, min(line_end, end + 60))
-    if qualifier is None:
-        return office, "", end
-    lead, words = qualifier.group(1), qualifier.group(2)
-    if not lead.strip() and words[:1].isupper():
-        # "le Premier ministre Dominique de Villepin": a capitalised word right after a
-        # title starts a name (here not Dominica); French adjectives are lower-case.
-        return office, "", end
-    for candidate in (words, words.split()[0]):
-        body = organisations().get(candidate) or lookup(candidate)
-        if body:
-            return office, body, end + len(lead) + len(candidate)
-    return office, "", end
-
-
-def resolve_titles(
-    raw: str,
-    titles: list[tuple[Mention, str, str]],
-    names: list[Mention],
-    date: dt.date | None,
-    roles: dict[int, Mention],
-    feminine: set[int],
-    bound_offices: dict[int, str],
-    bound_countries: dict[int, str],
-    bodies_named: Sequence[Mention] = (),
-) -> list[Mention]:
-    """
-    Bind titles to names given in apposition, then fall back on the registry.
-
-    ``roles`` receives, by name mention start, the title bound to that name,
-    ``feminine`` the starts of names bound to a title written in the feminine, and
-    ``bound_offices`` the office of the bound title (``"other"`` for a title the
-    registry has no office for) and ``bound_countries`` the country it names.
-    ``bodies_named`` are the organisation mentions of the article, in text order: an
-    organisation's office named bare takes its body from them.
-    """
-    bound: dict[tuple[str, str], str] = {}
-    # Bindings of titles without a body, by office, in text order: a bare title later
-    # takes the latest one before it ("le ministre du Budget, X" named after "a martelé
-    # le ministre" is not that minister).
-    bare_bindings: dict[str, list[tuple[int, str]]] = {}
-    resolved: list[tuple[Mention, str, str, str | None]] = []
-    starts = [name.start for name in names]
-    for mention, office, of in titles:
-        if office in _HEAD_OFFICES and not of and _UNKNOWN_BODY_AFTER.match(raw, mention.end):
-            # "le président du MoDem, François Bayrou": the president of a body the data
-            # does not know, not a head of state: no registry office, and no binding that
-            # a later "président de la République" could borrow.
-            office = ""
-        apposed = apposed_name(raw, mention, names, starts)
-        if apposed is not None and len(of) == 2 and of.isupper() and apposed.name:  # noqa: PLR2004
-            # The registry's nationalities, or the one an earlier title gave this name
-            # ("le président argentin, Javier Milei, le président américain s'en est pris").
-            known = nationalities(apposed.name) | ({bound_countries[apposed.start]} if apposed.start in bound_countries else set())
-            if known and of not in known:
-                # "Sans nommer le président français, Vladimir Poutine a ...": the
-                # registry knows the name holds no office of that country.
-                apposed = None
-        if apposed is not None and apposed.name and office and of and date is not None:
-            holder = office_holder(office, of, date, set())
-            held = offices_held(apposed.name)
-            if holder is not None and holder != apposed.name and held and office not in held:
-                # "un éventuel retour de Donald Trump, le chef de la diplomatie américaine
-                # a ...": the registry knows the name, never in that office, and its
-                # holder on the date is someone else.
-                apposed = None
-        name = apposed.name if apposed is not None else None
-        if apposed is not None:
-            roles.setdefault(apposed.start, mention)
-            # A title the registry has no office for ("le commandant de la marine")
-            # still says the person is not, say, the prime minister.
-            if office or normal_form(mention.text.split()[0]) not in _relational_nouns():
-                bound_offices.setdefault(apposed.start, office or "other")
-            if len(of) == 2 and of.isupper():  # noqa: PLR2004 - "le ministre ukrainien ..., X"
-                bound_countries.setdefault(apposed.start, of)
-            if _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
-                feminine.add(apposed.start)  # "la présidente lituanienne, Dalia Grybauskaitė"
-        if name is not None and office:
-            bound.setdefault((office, of), name)
-            if not of:
-                bare_bindings.setdefault(office, []).append((mention.start, name))
-        resolved.append((mention, office, of, name))
-    # A bare title borrows the body of the same office named elsewhere in the article.
-    # Only an organisation's office is borrowed ("le secrétaire général" of an article
-    # about the OTAN); a national office is not ("la ministre de la Défense" may be of
-    # another country than the one named earlier): it is resolved as an anaphor.
-    bodies: dict[str, str] = {}
-    for _, office, of, _ in resolved:
-        if of and not (len(of) == 2 and of.isupper()):
-            bodies.setdefault(office, of)
-    named_people = {m.name for m in names}
-    output: list[Mention] = []
-    for mention, office, of, name in resolved:
-        # A binding counts for the same office of the same body only: "le président
-        # russe" is not the "président finlandais" named earlier. A bare title ("le
-        # premier ministre") takes a bare binding first ("le premier ministre Justin
-        # Trudeau"), then the body the article gives the office elsewhere.
-        body = of or bodies.get(office, "")
-        if not body and _DEFINITE_TITLE_BEFORE.search(mention_prefix(raw, mention.start)):
-            # "Le secrétaire général", not "un porte-parole" (one of several: the body speaks).
-            body = _body_in_context(office, mention.start, bodies_named)
-        # "l'ancien Premier ministre néerlandais" is not today's holder: it refers back to
-        # someone named earlier who held the office (an anaphor), so no name is looked up.
-        former = name is None and _FORMER_BEFORE.search(mention_prefix(raw, mention.start))
-        if name is None and office and not of and not former:
-            name = next((bound_name for start, bound_name in reversed(bare_bindings.get(office, []))
-                         if start < mention.start), None)
-        if name is None and office and body and not former:
-            name = bound.get((office, body))
-        if name is None and office and body and not former:
-            name = office_holder(office, body, date, named_people)
-        gender = genders_by_name().get(name or "", "")
-        if not gender and _FEMININE_BEFORE.search(mention_prefix(raw, mention.start)):
-            gender = "f"
-        elif not gender and _MASCULINE_BEFORE.search(mention_prefix(raw, mention.start)):
-            gender = "m"  # "Le ministre a évoqué … a-t-il assuré" is not "la Première ministre"
-        country = body if len(body) == 2 and body.isupper() else ""
-        output.append(attrs.evolve(mention, name=name, gender=gender, country=country, office=office or ""))
-    return output
-
-
-@lru_cache(maxsize=1)
-def _relational_nouns() -> frozenset[str]:
-    """Nouns that relate a person to another ("son homologue") without naming an office."""
-    return frozenset(lexicon().get("relational_nouns", ()))
-
-
 # A preposition and a determiner before a title: "du chef", "avec la ministre", "de l'ancien".
 _GOVERNED_TITLE = re.compile(
     r"(?:^|\s)(?:du|des|au|aux|(?:de|à|avec|par|pour|contre|chez|auprès\s+de|of|with|by|for)\s+"
     r"(?:la|le|les|l['’]|son|sa|ses|the|his|her)?)\s*(?:(?:ancien|ancienne|ex|nouveau|nouvelle)[\s-]+)?$",
     re.IGNORECASE,
 )
-# Offices that head a body, whatever the body ("le président du MoDem", "le secrétaire
-# général de l'Élysée"); a minister's complement is a portfolio instead.
-_HEAD_OFFICES = frozenset({"president", "vice_president", "prime_minister", "secretary_general", "deputy_secretary_general"})
-# A title's complement naming a body ("du MoDem", "de l'UMP", "of Acme").
-_UNKNOWN_BODY_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|of(?:\s+the)?)\s*[A-ZÉ]")
-_DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
-_MASCULINE_BEFORE = re.compile(r"(?:^|\s)(?:le|un|ce)\s*$", re.IGNORECASE)
-_FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
-# "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
-_FORMER_BEFORE = re.compile(r"\b(?:ancien|ancienne|former|ex)(?:-|\s+)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
-
-
-def is_former_title(raw: str, start: int) -> bool:
-    """True when the title at ``start`` is a former office: "l'ancien Premier ministre"."""
-    return _FORMER_BEFORE.search(mention_prefix(raw, start)) is not None
-
-
-def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[int]) -> Mention | None:
-    """The name standing right after a title ("l'OTAN, Mark Rutte," / "américain Antony Blinken")."""
-    after = bisect.bisect_left(starts, title.end)
-    for name in names[after:after + 1]:
-        if name.start - title.end > _APPOSITION_REACH:
-            break
-        gap = raw[title.end:name.start]
-        # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
-        # without a verb may stand between the title and the name, or a few adjectives
-        # ("la conseillère nationale genevoise Céline Dufaux").
-        if (_APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap) or _complement_then_comma(gap)
-                or _rank_after_comma(gap)):
-            return name
-        break
-    # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
-    before = bisect.bisect_left(starts, title.start) - 1
-    for name in names[max(0, before):before + 1] if before >= 0 else []:
-        if name.end > title.start or title.start - name.end > _APPOSITION_REACH:
-            continue
-        gap = raw[name.end:title.start]
-        if re.fullmatch(r"\s*,\s*(?:le|la|l['’]|un|une|an|a)?\s*", gap, re.IGNORECASE):
-            return name  # "Mark Rutte, secrétaire général", "Gabor Szentesi, an analyst"
-        break
-    return None
-
-
-_APPOSITION_REACH = 120
-_APPOSITION_GAP = re.compile(
-    r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
-    # "le secrétaire d'État (Approvisionnement en matière de défense), Stephen Fuhr"
-    r"|\s*\([^()\n]{1,60}\)\s*,?\s*"
-)
-
-
-def _adjectives_only(gap: str) -> bool:
-    """True when ``gap`` is one to four lower-case words, none a verb or a clause word."""
-    words = gap.split()
-    if not 1 <= len(words) <= 6 or len(gap) > 60 or any(ch in gap for ch in ",;:.!?«»\"“”()"):
-        return False
-    breakers = cue_words()["phrase_breakers"] | cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"]
-    # A preposition opens a complement: "un chancelier atlantiste face à Donald Trump".
-    return all(
-        word[:1].islower() and word.casefold() not in breakers and word.casefold() not in all_speech_forms()
-        and word.casefold() not in PREPOSITIONS
-        for word in words
-    )
-
-
-def _rank_after_comma(gap: str) -> bool:
-    """
-    True for a comma and a rank or job before the name, after adjectives or nothing:
-    "le chef d'état-major des armées norvégiennes, le général Eirik Kristoffersen".
-    """
-    head, comma, rank = gap.rpartition(",")
-    if not comma or not (not head.strip() or _adjectives_only(head) or _complement(head)):
-        return False
-    words = rank.replace("’", "'").split()
-    if words and words[0].casefold().startswith("l'") and len(words[0]) > 2:  # noqa: PLR2004 - "l'amiral"
-        words = ["l'", words[0][2:], *words[1:]]
-    if not 2 <= len(words) <= 4 or words[0].casefold() not in ("le", "la", "l'", "the"):  # noqa: PLR2004
-        return False
-    return _adjectives_only(" ".join(words[1:]))
-
-
-def _complement(gap: str) -> bool:
-    """A short complement without a verb: " des armées", " de la Défense"."""
-    return _APPOSITION_GAP.fullmatch(gap + ", ") is not None and bool(gap.strip())
-
-
-_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où", "il", "elle", "ne", "n'", "who", "which", "that"})
-
-
-def _complement_then_comma(gap: str) -> bool:
-    """
-    "L'adjoint au maire de Brest chargé de la Marine, Hervé Kerdraon": a complement
-    without a verb, then a comma, between a title and its name.
-    """
-    if not gap.rstrip().endswith(",") or gap.count(",") != 1 or len(gap) > 90:
-        return False
-    # Prepositions are fine in a complement ("chargé des relations avec la Marine");
-    # an auxiliary or a relative word is not: it opens a clause.
-    breakers = cue_words()["auxiliaries_fr"] | cue_words()["auxiliaries_en"] | _CLAUSE_WORDS
-    words = gap.rstrip(" ,").split()
-    return bool(words) and not any(ch in gap for ch in ";:.!?«»\"“”()") and all(
-        w.casefold() not in breakers and w.casefold() not in all_speech_forms() for w in words
-    )
-
-
-def _body_in_context(office: str, position: int, bodies_named: Sequence[Mention]) -> str:
-    """
-    The organisation a bare organisational title belongs to, from the article.
-
-    "L'OTAN a dénoncé … Le secrétaire général a estimé": the last organisation named
-    before the title that has such an office, else the one the article names most.
-    """
-    if office not in organisation_offices():
-        return ""
-    candidates = [m for m in bodies_named if m.name and (office, m.name) in holders_by_office()]
-    before = [m for m in candidates if m.start < position]
-    if before:
-        return before[-1].name or ""
-    counts = Counter(m.name for m in candidates)
-    return counts.most_common(1)[0][0] or "" if counts else ""
 
 
 _OWNER_GAP = re.compile(r"\s*(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*")
