@@ -1043,6 +1043,11 @@ class TestAttribution:
                 "allégations « sans aucun fondement ». Selon Reza Tavakoli, Tirana aurait agi sous influence.")
         assert "Reza Tavakoli" == quotes_of(body)[0][1]
 
+    def test_given_name_that_is_a_stop_word(self) -> None:
+        """"le général danois Per Nielsen": "Per" opens the name, it is not the English "per"."""
+        body = "« Nous conseillons, nous formons », a expliqué le général danois Per Nielsen."
+        assert "Per Nielsen" == quotes_of(body)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

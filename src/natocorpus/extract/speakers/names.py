@@ -58,7 +58,8 @@ def name_runs(
             # "P.J. Akeeagok": initials and their period open the name.
             run_start, run_end = start, tokens[after_initials][2]
             index = after_initials + 1
-        elif not _is_name_token(token, start, end, excluded, sets, allow_stop=honorific):
+        elif not _is_name_token(token, start, end, excluded, sets,
+                                allow_stop=honorific or _given_name_before_name(tokens, index, excluded, sets)):
             index += 1
             continue
         else:
@@ -99,6 +100,17 @@ def name_runs(
             break
         runs.append((run_start, run_end, honorific))
     return runs
+
+
+def _given_name_before_name(
+    tokens: list[tuple[str, int, int]], index: int, excluded: Intervals, sets: dict[str, frozenset[str]]
+) -> bool:
+    """
+    A given name that is also a stop word, opening a name: "Per Pugholm Olsen" (not the
+    English "per"), "Will Smith". It must be followed by a name word.
+    """
+    return (tokens[index][0] in first_name_genders() and index + 1 < len(tokens)
+            and _is_name_token(*tokens[index + 1], excluded, sets, allow_stop=False))
 
 
 def _name_starts(words: list[str], folded: list[str], honorifics: frozenset[str]) -> list[int]:
