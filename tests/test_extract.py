@@ -1048,6 +1048,14 @@ class TestAttribution:
         body = "« Nous conseillons, nous formons », a expliqué le général danois Per Nielsen."
         assert "Per Nielsen" == quotes_of(body)[0][1]
 
+    def test_title_written_as_an_acronym_is_no_body(self) -> None:
+        """"Le PDG de Naval Systems, X, a estimé que « … »": X speaks, "PDG" is no organisation."""
+        body = ("Le PDG de l'avionneur, Marc Delorme, a appelé à ne pas perdre de temps, estimant que "
+                "« le démonstrateur doit voler en 2026 ».")
+        assert "Marc Delorme" == quotes_of(body)[0][1]
+        assert "PDG" not in [q.speaker_name for q in article("Le PDG a parlé. « Nous livrerons », a dit le PDG.",
+                                                               "Un titre de test sur l'Alliance").quotes]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -136,7 +136,8 @@ def acronym_bodies(
     # Only the tokens after an article are read (found in C): one token in ten or so.
     for index in compress(range(1, len(tokens)), map(_DEFINITE_ARTICLES.__contains__, folded)):
         word = tokens[index][0]
-        if 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not lookup(word):  # noqa: PLR2004
+        if (2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not lookup(word)  # noqa: PLR2004
+                and folded[index] not in person_noun_set()):  # "le PDG" is a person
             found.append((tokens[index][1], tokens[index][2]))
     return found
 
