@@ -1056,6 +1056,14 @@ class TestAttribution:
         assert "PDG" not in [q.speaker_name for q in article("Le PDG a parlé. « Nous livrerons », a dit le PDG.",
                                                                "Un titre de test sur l'Alliance").quotes]
 
+    def test_possessive_organisational_title(self) -> None:
+        """"L'Alliance atlantique a renforcé … son secrétaire général avait prévenu : « … »": its holder."""
+        body = ("Publié le 24 octobre 2023\n\n"
+                "« Nous avons retrouvé une ancre », a déclaré Risto Lohi, commissaire de police.\n\n"
+                "L'Alliance atlantique a renforcé ses patrouilles. Le 11 octobre, son secrétaire général avait "
+                "prévenu : « Une attaque appellera une réponse unie. »")
+        assert ["Risto Lohi", "Jens Stoltenberg"] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -150,7 +150,8 @@ def _relational_nouns() -> frozenset[str]:
 _HEAD_OFFICES = frozenset({"president", "vice_president", "prime_minister", "secretary_general", "deputy_secretary_general"})
 # A title's complement naming a body ("du MoDem", "de l'UMP", "of Acme").
 _UNKNOWN_BODY_AFTER = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’]|of(?:\s+the)?)\s*[A-ZÉ]")
-_DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the)\s*$", re.IGNORECASE)
+# "Le secrétaire général", "son secrétaire général" (of the body just named), "its".
+_DEFINITE_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|l['’]|the|son|sa|its)\s*$", re.IGNORECASE)
 _MASCULINE_BEFORE = re.compile(r"(?:^|\s)(?:le|un|ce)\s*$", re.IGNORECASE)
 _FEMININE_BEFORE = re.compile(r"(?:^|\s)(?:la|une|cette)\s*$", re.IGNORECASE)
 # "l'ancien Premier ministre", "the former Estonian prime minister", "l'ex-ministre".
