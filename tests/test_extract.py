@@ -1064,6 +1064,13 @@ class TestAttribution:
                 "prévenu : « Une attaque appellera une réponse unie. »")
         assert ["Risto Lohi", "Jens Stoltenberg"] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    @pytest.mark.parametrize("rank", ["la Hauptfeldwebel", "l'Oberstleutnant", "le kapitein"])
+    def test_foreign_rank_is_no_part_of_the_name(self, rank: str) -> None:
+        """"« … », plaisante la Hauptfeldwebel Anna Krüger": the name starts at the given name."""
+        found = article(f"« Les Français râlent plus que nous », plaisante {rank} Anna Krüger.",
+                        "Un titre de test sur l'Alliance")
+        assert ("Anna Krüger", ("Anna Krüger",)) == (found.quotes[0].speaker_name, found.person_names)
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (
