@@ -1071,6 +1071,12 @@ class TestAttribution:
                         "Un titre de test sur l'Alliance")
         assert ("Anna Krüger", ("Anna Krüger",)) == (found.quotes[0].speaker_name, found.person_names)
 
+    def test_party_acronym_between_title_and_name(self) -> None:
+        """"a dénoncé le député LFI X": X, not the député quoted before."""
+        body = ("« Le texte est équilibré », a assuré le député Thomas Girard, rapporteur du texte.\n\n"
+                "« On nous vend la souveraineté », a dénoncé le député LFI Hugo Lemaire.")
+        assert ["Thomas Girard", "Hugo Lemaire"] == [speaker for _, speaker, _ in quotes_of(body)]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -28,8 +28,12 @@ def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[in
         # "le secrétaire général de l'organisation, Jens Stoltenberg,": a short complement
         # without a verb may stand between the title and the name, or a few adjectives
         # ("la conseillère nationale genevoise Céline Dufaux").
+        # "le député LFI Aurélien Saintoul", "le député européen CSV X": a party's
+        # acronym may stand before the name.
+        without_party = _PARTY_ACRONYM.sub(" ", gap)
         if (_APPOSITION_GAP.fullmatch(gap) or _adjectives_only(gap) or _complement_then_comma(gap)
-                or _rank_after_comma(gap)):
+                or _rank_after_comma(gap) or (without_party != gap and (
+                    not without_party.strip() or _adjectives_only(without_party)))):
             return name
         break
     # Or right before it: "Mark Rutte, secrétaire général de l'OTAN".
@@ -45,6 +49,8 @@ def apposed_name(raw: str, title: Mention, names: list[Mention], starts: list[in
 
 
 _APPOSITION_REACH = 120
+# An acronym in capitals, as parties are written ("LFI", "CSV", "N-VA", "CD&V").
+_PARTY_ACRONYM = re.compile(r"(?<=\s)[A-Z][A-Z0-9&-]{1,7}(?=\s)")
 _APPOSITION_GAP = re.compile(
     r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
     # "le secrétaire d'État (Approvisionnement en matière de défense), Stephen Fuhr"
