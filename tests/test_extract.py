@@ -1077,6 +1077,14 @@ class TestAttribution:
                 "« On nous vend la souveraineté », a dénoncé le député LFI Hugo Lemaire.")
         assert ["Thomas Girard", "Hugo Lemaire"] == [speaker for _, speaker, _ in quotes_of(body)]
 
+    @pytest.mark.parametrize("name", ["Kouamé N'Guessan", "Massimo D’Alema"])
+    def test_name_with_an_elided_capital(self, name: str) -> None:
+        """"Pour Kouamé N'Guessan, …, « … », résume-t-il": the whole name, with its "N'"."""
+        body = (f"Pour {name}, économiste, l'équation est simple. « Chaque euro pour les chars manque aux "
+                "centres de santé », résume-t-il.")
+        found = article(body, "Un titre de test sur l'Alliance")
+        assert (name, (name,)) == (found.quotes[0].speaker_name, found.person_names)
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -54,10 +54,14 @@ def name_runs(
                 index += 1
             token, start, end = tokens[index]
         after_initials = _after_initials(tokens, index, excluded, sets)
+        elided = _elided_prefix(tokens, index, excluded, sets)
         if after_initials is not None:
             # "P.J. Akeeagok": initials and their period open the name.
             run_start, run_end = start, tokens[after_initials][2]
             index = after_initials + 1
+        elif elided is not None:
+            run_start, run_end = start, tokens[elided][2]  # "O'Brien said"
+            index = elided + 1
         elif not _is_name_token(token, start, end, excluded, sets,
                                 allow_stop=honorific or _given_name_before_name(tokens, index, excluded, sets)):
             index += 1
@@ -75,6 +79,11 @@ def name_runs(
             if after_initials is not None:
                 run_end = tokens[after_initials][2]  # "George W. Bush", "Múte B. Egede"
                 index = after_initials + 1
+                continue
+            elided = _elided_prefix(tokens, index, excluded, sets)
+            if elided is not None:
+                run_end = tokens[elided][2]  # "Kouamé N'Guessan", "Massimo D'Alema"
+                index = elided + 1
                 continue
             if (token in _CAPITALISED_PARTICLES and index + 1 < len(tokens)
                     and _is_name_token(*tokens[index + 1], excluded, sets, allow_stop=False)):
@@ -158,6 +167,20 @@ def _after_initials(
             and tokens[index + 1][1] == tokens[index][2]
             and _is_name_token(*tokens[index + 2], excluded, sets, allow_stop=False)):
         return index + 2
+    return None
+
+
+_ELIDED_PREFIX = re.compile(r"[A-Z]['’]")
+
+
+def _elided_prefix(
+    tokens: list[tuple[str, int, int]], index: int, excluded: Intervals, sets: dict[str, frozenset[str]]
+) -> int | None:
+    """The index of the name glued to an elided capital at ``index`` ("N'" "Guessan", "O'" "Brien"), or None."""
+    if (index + 1 < len(tokens) and _ELIDED_PREFIX.fullmatch(tokens[index][0])
+            and tokens[index + 1][1] == tokens[index][2]
+            and _is_name_token(*tokens[index + 1], excluded, sets, allow_stop=False)):
+        return index + 1
     return None
 
 
