@@ -844,6 +844,32 @@ class TestAttribution:
         """A party speaks on its own, but not as a person's affiliation ("X (ÖVP)", "le ministre N-VA")."""
         assert speaker == quotes_of(body)[0][1]
 
+    @pytest.mark.parametrize(("body", "speaker"), [
+        ("« Les pays riches aident moins », a indiqué l'Organisation de coopération et de développement "
+         "économiques dans un rapport.", "OCDE"),
+        ("« Les hôpitaux manquent de tout », a averti l'Organisation mondiale de la santé.", "OMS"),
+        ("« Nos chaînes tournent à plein régime », a déclaré Rheinmetall jeudi.", "Rheinmetall"),
+        ("« Le contrat comporte des risques », a constaté le Contrôle fédéral des finances.",
+         "Contrôle fédéral des finances"),
+        ("« Le vote est reporté sine die », a annoncé la Douma mardi.", "Douma"),
+        ("Selon l'Institut international d'études stratégiques, la flotte « vieillit plus vite que prévu ».", "IISS"),
+    ])
+    def test_organisations_of_the_gazetteer(self, body: str, speaker: str) -> None:
+        """International bodies, companies, parliaments and think tanks speak under their usual name."""
+        assert speaker == quotes_of(body)[0][1]
+
+    def test_company_before_its_chief_is_not_a_person(self) -> None:
+        """"Le PDG de Dassault Aviation, X, a jugé que « … »": X speaks, and the company is no person."""
+        found = article("Le PDG de Dassault Aviation, Éric Trappier, a jugé que « les cadences du Rafale doivent "
+                        "encore monter ».")
+        assert "Éric Trappier" == found.quotes[0].speaker_name
+        assert ["Éric Trappier"] == [mention.name for mention in found.persons]
+
+    def test_head_of_a_department_named_by_its_acronym(self) -> None:
+        """"a affirmé la cheffe du DDPS": the minister named before, not the department (a guard)."""
+        body = "Viola Amherd a visité la base de Payerne. « Nous restons neutres », a affirmé la cheffe du DDPS."
+        assert "Viola Amherd" == quotes_of(body)[0][1]
+
     def test_incise_between_commas_before_the_subject(self) -> None:
         """"», a ajouté, non sans ironie, le ministre": the minister named before."""
         body = ("Le ministre Oleg Vassine a annoncé la fermeture de la mission. « Ils pourront appeler "

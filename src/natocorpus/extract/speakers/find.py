@@ -82,7 +82,8 @@ def find_mentions(
     taken = list(excluded)
     # Organisations and documents first: their words are never names.
     for line, ((line_start, line_end), tokens) in enumerate(zip(spans, tokens_by_line, strict=True)):
-        for match in organisation_matcher().finditer(raw, tokens, line_end, lines.words(line)):
+        named = organisation_matcher().finditer(raw, tokens, line_end, lines.words(line))
+        for match in named:
             mentions.append(Mention(
                 kind="organisation", text=match.group(), start=match.start(), end=match.end(),
                 name=organisation_name(match.group()), speaker_kind="organisation",
@@ -90,6 +91,8 @@ def find_mentions(
             ))
             taken.append((match.start(), match.end()))
         for match in document_matcher().finditer(raw, tokens, line_end, lines.folded(line)):
+            if any(body.start() < match.end() and match.start() < body.end() for body in named):
+                continue  # "l'Organisation mondiale de la santé" is that body, not a document
             mentions.append(Mention(kind="document", text=match.group(), start=match.start(), end=match.end(),
                                     speaker_kind="organisation", subject=subject(match.start())))
     # Organisations named by a descriptive phrase ("l'ambassade de Russie au Sénégal").
