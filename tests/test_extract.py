@@ -1308,6 +1308,17 @@ class TestEnglish:
         )
         assert "Jens Stoltenberg" == extract_article(raw, "en3").quotes[0].speaker_name
 
+    def test_former_title_with_no_former_holder_named(self) -> None:
+        """'the former Estonian prime minister said', only today's prime minister named: the predecessor."""
+        raw = (
+            "Baltic states tighten checks on tankers\n\nJanuary 10, 2025\n\n"
+            "Estonian Prime Minister Kristen Michal said on Friday that the cable damage was no accident. "
+            "\u201cWe will inspect every ship,\u201d Michal said.\n\n"
+            "\u2018The shadow fleet is a source of revenue for the war,\u2019 the former Estonian prime minister "
+            "said in a statement.\n"
+        )
+        assert ["Kristen Michal", "Kaja Kallas"] == [q.speaker_name for q in extract_article(raw, "en4").quotes]
+
     def test_she_said(self) -> None:
         """'"...," she said' goes to the woman who spoke before."""
         raw = (

@@ -46,6 +46,7 @@ from natocorpus.extract.speakers import (
     offices_held,
     registry_gender,
     registry_holder,
+    registry_predecessor,
 )
 from natocorpus.resources import speech_verbs
 from natocorpus.text import Intervals, fold
@@ -244,10 +245,14 @@ class Timeline:
             # "le premier ministre" is not the defence minister named earlier; a person
             # whose offices nobody knows may hold any.
             # The offices held on the article's date, unless the title is a former one.
-            on = None if is_former_title(self.raw, anaphor.start) else self.date
+            former = is_former_title(self.raw, anaphor.start)
+            on = None if former else self.date
             held = offices_held(mention.name, on) | self.bound_offices.get(mention.name, set())
             if held and not _office_fits(anaphor.office, held):
                 return False
+            if (former and self.date and anaphor.country
+                    and registry_holder(anaphor.office, anaphor.country, self.date) == mention.name):
+                return False  # "the former Estonian prime minister" is not the one in office
         if anaphor.kind == "title" and not anaphor.office and _head_noun(anaphor.text) in _expert_nouns():
             # "l'universitaire", "le politologue" is not the minister named in between.
             held = offices_held(mention.name) | (self.bound_offices.get(mention.name, set()) - {"other"})
@@ -271,6 +276,13 @@ class Timeline:
         found = self._antecedent(anaphor, position)
         if found is not None and not found.name:
             return found  # an anonymous source
+        if (found is None and anaphor.kind == "title" and anaphor.office and anaphor.country and self.date
+                and is_former_title(self.raw, anaphor.start)):
+            # "the former Estonian prime minister said" with no former holder named: the
+            # registry's last holder before the article's date.
+            predecessor = registry_predecessor(anaphor.office, anaphor.country, self.date)
+            if predecessor is not None and _same_gender(anaphor.gender, registry_gender(predecessor)):
+                return attrs.evolve(anaphor, name=predecessor)
         if found is None and anaphor.kind == "title" and anaphor.office and self.home_country:
             # A national title nobody in the text can hold ("le premier ministre" of a
             # Canadian article): the registry's holder in the article's own country.

@@ -43,6 +43,7 @@ from natocorpus.extract.speakers.registry import (
     offices_held,
     registry_gender,
     registry_holder,
+    registry_predecessor,
 )
 
 # find_mentions for the pipeline, and the helpers attribution.py imports from here.
@@ -56,6 +57,7 @@ __all__ = [
     "offices_held",
     "registry_gender",
     "registry_holder",
+    "registry_predecessor",
 ]
 
 # The records keep showing (and pickling) as natocorpus.extract.speakers.Mention, the

@@ -25,6 +25,7 @@ __all__ = [
     "registry_gender",
     "registry_holder",
     "registry_names",
+    "registry_predecessor",
 ]
 
 
@@ -174,3 +175,14 @@ def office_holder(office: str, of: str, date: dt.date | None, named: set[str | N
         return in_article[-1]
     latest = max(holders, key=lambda pr: pr[1].start or dt.date.min)
     return latest[0].name
+
+
+def registry_predecessor(office: str, of: str, date: dt.date) -> str | None:
+    """
+    Who the registry says last left ``office`` of ``of`` before ``date``: "the former
+    Estonian prime minister" of a 2025 article, when the text names no former holder.
+    """
+    ended = [(role.end, person.name) for person, role in holders_by_office().get((office, of), [])
+             if role.end is not None and role.end <= date]
+    return max(ended)[1] if ended else None
+
