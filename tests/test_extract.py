@@ -1111,6 +1111,19 @@ class TestAttribution:
         found = article(body, "Un titre de test sur l'Alliance")
         assert (name, (name,)) == (found.quotes[0].speaker_name, found.person_names)
 
+    def test_registry_name_keeps_its_lower_case_particle(self) -> None:
+        """"M. de Hoop Scheffer a dénoncé « … »": the registry's "Jaap de Hoop Scheffer"."""
+        body = "Publié le 16 septembre 2008\n\nM. de Hoop Scheffer a aussi dénoncé une action « en violation flagrante »."
+        assert "Jaap de Hoop Scheffer" == quotes_of(body)[0][1]
+
+    def test_past_holder_is_not_the_title_of_the_day(self) -> None:
+        """2009: "la décision du général de Gaulle, le chef de l'Etat a annoncé": Sarkozy, not de Gaulle."""
+        body = ("Publié le 11 mars 2009\n\n"
+                "Quarante-trois ans après la décision du général de Gaulle, le chef de l'Etat a annoncé le retour "
+                "de la France. Nicolas Sarkozy avait choisi l'Ecole militaire. « La France va reprendre toute sa "
+                "place », a déclaré le président de la République.")
+        assert "Nicolas Sarkozy" == quotes_of(body)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -41,6 +41,7 @@ from natocorpus.extract.quotes import QuoteCandidate, SentenceIndex, last_char, 
 from natocorpus.extract.speakers import (
     Mention,
     is_former_title,
+    left_office_before,
     mention_prefix,
     nationalities,
     offices_held,
@@ -253,6 +254,8 @@ class Timeline:
             if (former and self.date and anaphor.country
                     and registry_holder(anaphor.office, anaphor.country, self.date) == mention.name):
                 return False  # "the former Estonian prime minister" is not the one in office
+            if not former and self.date and left_office_before(mention.name, anaphor.office, self.date):
+                return False  # "le président de la République" of 2009 is not de Gaulle
         if anaphor.kind == "title" and not anaphor.office and _head_noun(anaphor.text) in _expert_nouns():
             # "l'universitaire", "le politologue" is not the minister named in between.
             held = offices_held(mention.name) | (self.bound_offices.get(mention.name, set()) - {"other"})

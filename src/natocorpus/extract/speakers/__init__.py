@@ -39,6 +39,7 @@ from natocorpus.extract.speakers.find import find_mentions
 from natocorpus.extract.speakers.holders import is_former_title
 from natocorpus.extract.speakers.mention import Mention, ResolvedMentions, mention_prefix
 from natocorpus.extract.speakers.registry import (
+    left_office_before,
     nationalities,
     offices_held,
     registry_gender,
@@ -52,6 +53,7 @@ __all__ = [
     "ResolvedMentions",
     "find_mentions",
     "is_former_title",
+    "left_office_before",
     "mention_prefix",
     "nationalities",
     "offices_held",

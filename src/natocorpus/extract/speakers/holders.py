@@ -23,6 +23,7 @@ from natocorpus.extract.speakers.mention import Mention, mention_prefix
 from natocorpus.extract.speakers.registry import (
     genders_by_name,
     holders_by_office,
+    left_office_before,
     nationalities,
     office_holder,
     offices_held,
@@ -84,6 +85,12 @@ def resolve_titles(
                 # a ...": the registry knows the name, never in that office, and its
                 # holder on the date is someone else.
                 apposed = None
+        if (apposed is not None and apposed.name and office and date is not None
+                and not _FORMER_BEFORE.search(mention_prefix(raw, mention.start))
+                and left_office_before(apposed.name, office, date)):
+            # "la décision du général de Gaulle, le chef de l'Etat a annoncé" (2009): a
+            # holder the registry says left the office before the date is not apposed.
+            apposed = None
         name = apposed.name if apposed is not None else None
         if apposed is not None:
             roles.setdefault(apposed.start, mention)

@@ -244,6 +244,12 @@ def name_mentions(
             if given is not None and not any(p.casefold() in organisation_words for p in parts[given:]):
                 start = raw.index(parts[given], start)
                 parts = parts[given:]
+        particle = _PARTICLE_BEFORE.search(raw, max(0, start - 12), start)
+        if particle is not None and f"{particle.group(1)} {' '.join(parts)}".casefold() in by_name:
+            # "M. de Hoop Scheffer", "le général de Gaulle": the registry's name keeps its
+            # lower-case particle.
+            start = particle.start(1)
+            parts = [*particle.group(1).split(), *parts]
         text = " ".join(parts)
         # A given name first is a person even when it is also a word of bodies ("Marine
         # Le Pen", not the Marine nationale).
@@ -264,6 +270,10 @@ def name_mentions(
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
                                     subject=subject(start), gender=gender_of(canonical)))
     return mentions
+
+
+# A lower-case particle right before a run: "de", "von der", "van".
+_PARTICLE_BEFORE = re.compile(r"(?<![^\s])((?:de|du|des|van|von|der|den)(?: (?:de|der|den|la))?) \Z")
 
 
 @lru_cache(maxsize=1)

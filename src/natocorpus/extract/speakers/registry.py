@@ -17,6 +17,7 @@ __all__ = [
     "genders_by_name",
     "holders_by_office",
     "in_office",
+    "left_office_before",
     "name_prefixes",
     "nationalities",
     "office_holder",
@@ -106,6 +107,16 @@ def offices_held(name: str, date: dt.date | None = None) -> frozenset[str]:
             if on_date:
                 return on_date
     return _offices_held().get(name, frozenset())
+
+
+def left_office_before(name: str, office: str, date: dt.date) -> bool:
+    """
+    True when the registry says ``name`` held ``office`` and left it before ``date``
+    (de Gaulle, president until 1969, is not "le président de la République" of 2009).
+    """
+    person = _by_exact_name().get(name)
+    roles = [r for r in person.roles if r.office == office] if person is not None else []
+    return bool(roles) and all(r.end is not None and r.end <= date for r in roles)
 
 
 @lru_cache(maxsize=1)
