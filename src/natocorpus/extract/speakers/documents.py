@@ -27,6 +27,7 @@ _DOCUMENT_DETERMINERS = ("le", "la", "l'", "les", "ce", "cette", "son", "sa", "l
 
 @lru_cache(maxsize=1)
 def document_matcher() -> PhraseMatcher:
+    """The matcher of a determiner and a document noun ("le communiqué", "the statement")."""
     nouns = sorted(lexicon().get("document_nouns", ()), key=len, reverse=True)
     body = "|".join(surface_pattern(noun) for noun in nouns)
     # A determiner is tried only before the first word of a noun (see PhraseMatcher).

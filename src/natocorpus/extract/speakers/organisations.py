@@ -64,6 +64,7 @@ def _organisations_by_key() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def organisation_matcher() -> PhraseMatcher:
+    """The matcher of the names data/organisations.csv lists, case as written."""
     return PhraseMatcher([(first_token(alias), surface_pattern(alias)) for alias in organisations()], ignore_case=False)
 
 

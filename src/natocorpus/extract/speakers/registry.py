@@ -89,6 +89,7 @@ def in_office(people_: list[Person], date: dt.date | None) -> list[Person]:
 
 @lru_cache(maxsize=1)
 def genders_by_name() -> dict[str, str]:
+    """The registry's gender (``m`` or ``f``) of each person, by full name."""
     return {p.name: p.gender for p in people()}
 
 
@@ -160,6 +161,7 @@ def _nationalities() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def holders_by_office() -> dict[tuple[str, str], list[tuple[Person, Role]]]:
+    """Every person and role of the registry, by ``(office, body)``."""
     table: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
     for person in people():
         for role in person.roles:
@@ -175,6 +177,10 @@ def organisation_offices() -> frozenset[str]:
 
 
 def office_holder(office: str, of: str, date: dt.date | None, named: set[str | None]) -> str | None:
+    """
+    Who held ``office`` of ``of`` on ``date`` (None when nobody did). Without a date, a
+    holder among the ``named`` people (the last the registry lists), else the latest.
+    """
     holders = holders_by_office().get((office, of), [])
     if not holders:
         return None
