@@ -1124,6 +1124,12 @@ class TestAttribution:
                 "place », a déclaré le président de la République.")
         assert "Nicolas Sarkozy" == quotes_of(body)[0][1]
 
+    def test_long_complement_then_rank_before_the_name(self) -> None:
+        """"le porte-parole du Conseil national pour la sauvegarde de la patrie (CNSP), le colonel-major X": X."""
+        body = ("Le 16 mars, le porte-parole du Conseil national pour la sauvegarde de la patrie (CNSP), le "
+                "colonel-major Issa Maïga, avait dénoncé « avec effet immédiat » l'accord de coopération.")
+        assert "Issa Maïga" == quotes_of(body)[0][1]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

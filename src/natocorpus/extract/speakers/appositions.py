@@ -52,7 +52,7 @@ _APPOSITION_REACH = 120
 # An acronym in capitals, as parties are written ("LFI", "CSV", "N-VA", "CD&V").
 _PARTY_ACRONYM = re.compile(r"(?<=\s)[A-Z][A-Z0-9&-]{1,7}(?=\s)")
 _APPOSITION_GAP = re.compile(
-    r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,40},\s*"
+    r"[\s,\u00a0\u202f]{0,3}|\s+(?:de|du|des|d['’])\s*[^,;:.!?«»\"]{1,70},\s*"
     # "le secrétaire d'État (Approvisionnement en matière de défense), Stephen Fuhr"
     r"|\s*\([^()\n]{1,60}\)\s*,?\s*"
 )
