@@ -1130,6 +1130,13 @@ class TestAttribution:
                 "colonel-major Issa Maïga, avait dénoncé « avec effet immédiat » l'accord de coopération.")
         assert "Issa Maïga" == quotes_of(body)[0][1]
 
+    def test_subject_after_a_title_with_a_bodys_acronym(self) -> None:
+        """"L'ancienne cheffe du DDPS X avait balayé ces critiques, affirmant à plusieurs reprises que « … »"."""
+        body = ("Le Contrôle fédéral des finances avait émis des doutes. L'ancienne cheffe du DFAE Anna Keller "
+                "avait balayé ces critiques, affirmant à plusieurs reprises que le prix était « fixe et contraignant ».")
+        found = article(body, "Un titre de test sur l'Alliance").quotes
+        assert [("Anna Keller", "affirmant")] == [(q.speaker_name, q.cue) for q in found]
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

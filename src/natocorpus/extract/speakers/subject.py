@@ -48,6 +48,13 @@ def in_subject_position(lines: TokenizedLines, start: int) -> bool:
         if (word in skippable or is_demonym_word(before[index][0]) or is_country_possessive(before[index][0])):
             index -= 1
             continue
+        token = before[index][0]
+        if (len(token) > 1 and token.isupper() and token.isalpha() and index
+                and before[index - 1][0].casefold() in ("du", "de", "des", "d'", "d’")):
+            # "la cheffe du DDPS Viola Amherd": a body's acronym completing the title.
+            index -= 2
+            in_noun_phrase = True
+            continue
         if word in PREPOSITIONS and not in_noun_phrase:
             return False  # "la nomination du général Bouchard": a complement
         # "le sergent Romain Gervais", "la politologue Anne Dupont": lower-case nouns
