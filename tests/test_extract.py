@@ -659,11 +659,12 @@ class TestAttribution:
         title = "A test headline about the alliance" if sentence.startswith("The") else "Un titre de test sur l'Alliance"
         assert expected == article(sentence, title=title).quotes[0].speaker_name
 
-    def test_summit_declaration_speaks_for_the_body_named_most(self) -> None:
-        """"La déclaration finale du sommet" is the OTAN's, though the Commission was named last."""
+    @pytest.mark.parametrize("document", ["La déclaration finale du sommet", "La déclaration adoptée mercredi"])
+    def test_summit_declaration_speaks_for_the_body_named_most(self, document: str) -> None:
+        """"La déclaration finale du sommet", "adoptée mercredi" is the OTAN's, though the Commission was named last."""
         body = (
             "L'OTAN a réuni ses membres à Varsovie. L'OTAN y a aussi invité des partenaires, et "
-            "la Commission européenne a envoyé sa présidente. La déclaration finale du sommet "
+            f"la Commission européenne a envoyé sa présidente. {document} "
             "affirme que l'Alliance « ne cherche pas la confrontation »."
         )
         assert "OTAN" == quotes_of(body)[0][1]

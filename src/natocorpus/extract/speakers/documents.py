@@ -81,5 +81,8 @@ _PUBLISHED_BY = re.compile(
     r"(?:\s+[^\s,.;:!?«»]+){0,3}?\s+(?:par|by)\s+(?:la\s+|le\s+|les\s+|l['’]\s*|the\s+)?",
     re.IGNORECASE,
 )
-# "la déclaration finale du sommet", "le communiqué du sommet de Vilnius".
-_OF_THE_SUMMIT = re.compile(r"\s+(?:du|of\s+the)\s+(?:sommet|summit)\b", re.IGNORECASE)
+# "la déclaration finale du sommet", "le communiqué du sommet de Vilnius", "la
+# déclaration adoptée mercredi": a text the meeting adopted.
+_OF_THE_SUMMIT = re.compile(
+    r"\s+(?:(?:du|of\s+the)\s+(?:sommet|summit)\b|(?:adoptée?s?|approuvée?s?|adopted|approved)\b)", re.IGNORECASE
+)
