@@ -1138,6 +1138,15 @@ class TestAttribution:
         found = article(body, "Un titre de test sur l'Alliance").quotes
         assert [("Anna Keller", "affirmant")] == [(q.speaker_name, q.cue) for q in found]
 
+    def test_first_name_with_an_age_is_a_person(self) -> None:
+        """"Julien, 31 ans, pilote dont seul le prénom peut être cité … « … »": Julien speaks."""
+        body = ("« La mission se déroule bien », a déclaré le commandant Marc Dubreuil.\n\n"
+                "Dans la salle d'alerte, Julien, 31 ans, pilote dont seul le prénom peut être cité, vient de "
+                "rentrer. « Quand on croise des avions russes, tout reste très professionnel. »")
+        found = article(body, "Un titre de test sur l'Alliance")
+        assert (["Marc Dubreuil", "Julien"], True) == (
+            [q.speaker_name for q in found.quotes], "Julien" in found.person_names)
+
     def test_object_pronoun_before_inverted_cue(self) -> None:
         """"», lui a répondu la ministre canadienne": the cue still attributes the quote."""
         body = (

@@ -266,12 +266,16 @@ def name_mentions(
             if canonical is None:
                 known = in_office(by_alias.get(text.casefold(), []), date)
                 canonical = known[0].name if len(known) == 1 else (text if honorific else None)
+            if canonical is None and text in first_name_genders() and _AGE_AFTER.match(raw, end):
+                canonical = text  # "Julien, 31 ans, pilote de Rafale": a person the press names by first name
         if canonical is not None:
             mentions.append(Mention(kind="name", text=raw[start:end], start=start, end=end, name=canonical,
                                     subject=subject(start), gender=gender_of(canonical)))
     return mentions
 
 
+# An age in apposition after a first name: ", 31 ans," (", 24,").
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*ans\b")
 # A lower-case particle right before a run: "de", "von der", "van".
 _PARTICLE_BEFORE = re.compile(r"(?<![^\s])((?:de|du|des|van|von|der|den)(?: (?:de|der|den|la))?) \Z")
 
