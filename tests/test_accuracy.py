@@ -21,8 +21,9 @@ import natocorpus
 DATA = Path(__file__).parent / "data"
 # Sets below the targets and their (quote F1, speaker accuracy, country F1) floors:
 # blind14 measured 0.970, 0.832, 1.000 on 6aed2cc and blind15 0.958, 0.868, 0.992 on
-# 592294d, each before any rule looked at it.
-FLOORS = {"blind14": (0.95, 0.82, 0.95), "blind15": (0.95, 0.85, 0.95)}
+# 592294d, blind16 0.971, 0.907, 0.992 on b68ba0f (the session's final rules, never
+# mined), each before any rule looked at it.
+FLOORS = {"blind14": (0.95, 0.82, 0.95), "blind15": (0.95, 0.85, 0.95), "blind16": (0.95, 0.88, 0.95)}
 SETS = sorted(path.name for path in DATA.iterdir()
               if (path / "annotations.json").is_file() and path.name not in FLOORS)
 
