@@ -200,6 +200,42 @@ def _cue_heads(language: str) -> frozenset[str]:
     return _SOURCE_HEADS | heads | frozenset(verbs)
 
 
+# The source cues whose head is a common word, and the word that must follow it (see
+# _source_cue_at): "d'après", "de l'avis de", "aux yeux de", "according to".
+_SOURCE_FOLLOWERS = {"d'": "après", "de": "l'", "aux": "yeux", "according": "to"}
+
+
+@lru_cache(maxsize=2)
+def _cue_followers(language: str) -> dict[str, frozenset[str]]:
+    """
+    The cue heads that start a cue only before one of a few words, with those words:
+    "de" (only in "de l'avis de"), "à" (only in "à en croire"), "fait" when only "fait
+    valoir" is a form. Most candidates are such words, and the next token rules them out
+    before any rule is tried.
+
+    A head qualifies when it is no speech-verb form on its own, holds no hyphen (an
+    inversion), and is no source word that speaks alone or by its context ("selon",
+    "pour", "for"); its followers are the second words of its multi-word forms and of
+    its source cue. A form with a digit could match a number token holding a space
+    ("1 000"), so its head is left out.
+    """
+    verbs, heads = _verb_index(language)
+    second_words: dict[str, set[str]] = {}
+    with_digits: set[str] = set()
+    for form in verbs:
+        words = form.split(" ")
+        if len(words) > 1:
+            second_words.setdefault(words[0], set()).add(words[1])
+            if any(char.isdigit() for char in form):
+                with_digits.add(words[0])
+    followers: dict[str, frozenset[str]] = {}
+    for head in (heads | _SOURCE_HEADS) - verbs.keys() - {"selon", "pour", "for"} - with_digits:
+        if "-" not in head:
+            source = _SOURCE_FOLLOWERS.get(head)
+            followers[head] = frozenset(second_words.get(head, set()) | ({source} if source else set()))
+    return followers
+
+
 def _cue_candidates(normal: list[str], language: str) -> list[int]:
     """
     The indices of the tokens where a cue may start: a cue head, or a hyphenated word
@@ -236,10 +272,15 @@ def find_cues(
     if not tokens:
         return cues
     normal = _normal_forms(tokens)
+    followers = _cue_followers(language)
+    last_token = len(normal) - 1
     index = 0
     for candidate in _cue_candidates(normal, language):
         if candidate < index:
             continue  # inside the cue found last
+        needed = followers.get(normal[candidate])
+        if needed is not None and (candidate == last_token or normal[candidate + 1] not in needed):
+            continue  # "de", "à" not followed by "l'avis", "en croire": no cue starts here
         index = candidate
         token = normal[index]
         source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS else 0
