@@ -11,10 +11,11 @@ demande"); a present participle speaks only as a gerund or after a comma.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import contains, itemgetter, or_
+from itertools import compress
+from operator import itemgetter
+from typing import TypeVar
 
 import attrs
 
@@ -22,6 +23,9 @@ from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import is_upper_initial, tokenize
 
 __all__ = ["SpeechCue", "all_speech_forms", "cue_words", "find_cues", "normal_form"]
+
+_Value = TypeVar("_Value")
+
 
 @attrs.frozen(kw_only=True)
 class SpeechCue:
@@ -177,13 +181,31 @@ def _verb_at(words: Sequence[str], index: int, language: str) -> tuple[int, str 
     return None
 
 
+class _PerWord(dict[str, _Value]):
+    """
+    A fact about a word computed once, then looked up: the vocabulary of news text is
+    small, and a lookup mapped over a line runs in C. Cleared when it grows past a bound.
+    """
+
+    limit = 200_000
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> _Value:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+
+_NORMAL_FORMS = _PerWord(lambda token: token.casefold().replace("’", "'"))
+
+
 def _normal_forms(tokens: Sequence[tuple[str, int, int]]) -> list[str]:
-    """
-    :func:`normal_form` of every token, in one pass over the joined tokens. Case folding
-    maps each character on its own and no token holds a line break, so the folded text
-    splits back into the tokens' forms.
-    """
-    return "\n".join(map(itemgetter(0), tokens)).casefold().replace("’", "'").split("\n")
+    """:func:`normal_form` of every token."""
+    return list(map(_NORMAL_FORMS.__getitem__, map(itemgetter(0), tokens)))
 
 
 @lru_cache(maxsize=1)
@@ -236,21 +258,20 @@ def _cue_followers(language: str) -> dict[str, frozenset[str]]:
     return followers
 
 
+@lru_cache(maxsize=2)
+def _cue_starts(language: str) -> _PerWord[bool]:
+    """Whether a token in normal form may start a cue: a cue head, or hyphenated (an inversion)."""
+    heads = _cue_heads(language)
+    return _PerWord(lambda word: word in heads or "-" in word)
+
+
 def _cue_candidates(normal: list[str], language: str) -> list[int]:
     """
     The indices of the tokens where a cue may start: a cue head, or a hyphenated word
     (an inversion, "a-t-il", "ajoute-t-elle"). Any other token starts no cue, so the
     scan of a line only visits these few.
     """
-    heads = _cue_heads(language)
-    present = heads.intersection(normal)
-    hyphenated = "-" in "\n".join(normal)
-    if not hyphenated:
-        return list(compress(range(len(normal)), map(present.__contains__, normal)))
-    # Both tests mapped in C, joined by "or".
-    return list(compress(range(len(normal)), map(
-        or_, map(present.__contains__, normal), map(contains, normal, repeat("-"))
-    )))
+    return list(compress(range(len(normal)), map(_cue_starts(language).__getitem__, normal)))
 
 
 def find_cues(
