@@ -85,9 +85,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[st
     return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
+_HONORIFICS = ("M", "Mme", "Mlle", "MM", "Dr", "Pr", "Me", "Mr", "Mrs", "Ms", "St", "Gén", "Gal")
 _TOKEN_PATTERN = (
     r"(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=[^\W\d_])"
-    r"|(?:M|Mme|Mlle|MM|Dr|Pr|Me|Mr|Mrs|Ms|St|Gén|Gal)\.(?!\w)"
+    rf"|(?:{'|'.join(_HONORIFICS)})\.(?!\w)"
     # A letter, then letters and digits, each joiner (hyphen, apostrophe, period) followed
     # by a letter. Written as runs of one character class so that the regular expression
     # engine loops in C; a joiner is never a letter, so the runs cannot overlap.
@@ -104,10 +105,95 @@ words (``nord-coréens``, ``a-t-il``), numbers and single punctuation marks."""
 # offsets follow from their lengths without a match object per token.
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN_PATTERN})")
 
+# Most of the text between blanks is one word of letters only, or a word and a mark
+# ("mardi.", "Bruxelles,"), maybe after an elision ("l’OTAN"). Only a number crosses a
+# blank ("1 000", "2\u00a0500").
+_ONE_LETTER_ELISIONS = frozenset("lLdDjJnNsScCmMtT")
+_APOSTROPHES = frozenset("'’")
+_NUMBER_BLANKS = frozenset(" \u00a0\u202f")
+_HONORIFIC_SET = frozenset(_HONORIFICS)
+
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    """``(token, start, end)`` triples of ``text[start:end]``, offsets into ``text``."""
+    """
+    ``(token, start, end)`` triples of ``text[start:end]``, offsets into ``text``.
+
+    The token pattern costs a match and its groups per token, more than str methods
+    do: the text is split at blanks, a chunk of letters only is a token as it stands,
+    and the others go through :func:`_chunk_tokens`.
+    """
     stop = len(text) if end is None else end
+    segment = text[start:stop]
+    chunks = segment.split()
+    tokens: list[tuple[str, int, int]] = []
+    append = tokens.append
+    if " ".join(chunks) == segment:
+        # One space between chunks, none around them: each starts past the last one.
+        first = start
+        for chunk in chunks:
+            last = first + len(chunk)
+            if chunk.isalpha():
+                append((chunk, first, last))
+            elif _chunk_tokens(text, chunk, first, last, stop, tokens):
+                break
+            first = last + 1
+    else:
+        find = text.find
+        last = start
+        for chunk in chunks:
+            first = find(chunk, last)  # past blanks only: the chunk's own start
+            last = first + len(chunk)
+            if chunk.isalpha():
+                append((chunk, first, last))
+            elif _chunk_tokens(text, chunk, first, last, stop, tokens):
+                break
+    return tokens
+
+
+def _chunk_tokens(text: str, chunk: str, first: int, last: int, stop: int, tokens: list[tuple[str, int, int]]) -> bool:
+    """
+    Append the tokens of ``chunk`` (``text[first:last]``, not all letters) to ``tokens``;
+    True when they run on to ``stop`` (a number across a blank: then the token pattern
+    reads the rest of the text, from this chunk on).
+
+    The common shapes are read by hand, as the token pattern reads them: one character;
+    a word and a mark after it (no token starts with a mark, and a joiner at the end of
+    the word, "-", "’" or ".", joins only a letter after it), save an honorific and its
+    period ("M."); either after an elision ("l’", "qu’"). The rest goes to the token
+    pattern, whose look-aheads see the end of the chunk as they would see the blank
+    after it: neither is a letter nor a word character.
+    """
+    mark = chunk[-1]
+    if mark.isdecimal() and last + 1 < stop and text[last] in _NUMBER_BLANKS and text[last + 1].isdecimal():
+        tokens += _tokenize_spans(text, first, stop)
+        return True
+    if len(chunk) == 1:
+        tokens.append((chunk, first, last))
+        return False
+    if chunk[1] in _APOSTROPHES and chunk[0] in _ONE_LETTER_ELISIONS:
+        elided = 2
+    elif chunk[2:3] in _APOSTROPHES and chunk[:2] in ("qu", "Qu"):
+        elided = 3
+    else:
+        elided = 0
+    word = chunk[elided:]
+    if elided and word.isalpha():
+        tokens.append((chunk[:elided], first, first + elided))
+        tokens.append((word, first + elided, last))
+        return False
+    word = word[:-1]
+    if word.isalpha() and not (mark.isalnum() or mark == "_") and not (mark == "." and word in _HONORIFIC_SET):
+        if elided:
+            tokens.append((chunk[:elided], first, first + elided))
+        tokens.append((word, first + elided, last - 1))
+        tokens.append((mark, last - 1, last))
+    else:
+        tokens += _tokenize_spans(text, first, last)
+    return False
+
+
+def _tokenize_spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    """:func:`tokenize` with the token pattern alone."""
     triples = []
     position = start
     for blank, token in _SPACED_TOKEN.findall(text, start, stop):

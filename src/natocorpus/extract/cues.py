@@ -11,10 +11,11 @@ demande"); a present participle speaks only as a gerund or after a comma.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import contains, itemgetter, or_
+from itertools import compress
+from operator import itemgetter
+from typing import TypeVar
 
 import attrs
 
@@ -22,6 +23,9 @@ from natocorpus.resources import lexicon, speech_verbs
 from natocorpus.text import is_upper_initial, tokenize
 
 __all__ = ["SpeechCue", "all_speech_forms", "cue_words", "find_cues", "normal_form"]
+
+_Value = TypeVar("_Value")
+
 
 @attrs.frozen(kw_only=True)
 class SpeechCue:
@@ -204,13 +208,31 @@ def _verb_at(words: Sequence[str], index: int, language: str) -> tuple[int, str 
     return None
 
 
+class _PerWord(dict[str, _Value]):
+    """
+    A fact about a word computed once, then looked up: the vocabulary of news text is
+    small, and a lookup mapped over a line runs in C. Cleared when it grows past a bound.
+    """
+
+    limit = 200_000
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> _Value:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+
+_NORMAL_FORMS = _PerWord(lambda token: token.casefold().replace("’", "'"))
+
+
 def _normal_forms(tokens: Sequence[tuple[str, int, int]]) -> list[str]:
-    """
-    :func:`normal_form` of every token, in one pass over the joined tokens. Case folding
-    maps each character on its own and no token holds a line break, so the folded text
-    splits back into the tokens' forms.
-    """
-    return "\n".join(map(itemgetter(0), tokens)).casefold().replace("’", "'").split("\n")
+    """:func:`normal_form` of every token."""
+    return list(map(_NORMAL_FORMS.__getitem__, map(itemgetter(0), tokens)))
 
 
 @lru_cache(maxsize=1)
@@ -227,21 +249,56 @@ def _cue_heads(language: str) -> frozenset[str]:
     return _SOURCE_HEADS | _speech_nouns() | heads | frozenset(verbs)
 
 
+# The source cues whose head is a common word, and the word that must follow it (see
+# _source_cue_at): "d'après", "de l'avis de", "aux yeux de", "according to".
+_SOURCE_FOLLOWERS = {"d'": "après", "de": "l'", "aux": "yeux", "according": "to"}
+
+
+@lru_cache(maxsize=2)
+def _cue_followers(language: str) -> dict[str, frozenset[str]]:
+    """
+    The cue heads that start a cue only before one of a few words, with those words:
+    "de" (only in "de l'avis de"), "à" (only in "à en croire"), "fait" when only "fait
+    valoir" is a form. Most candidates are such words, and the next token rules them out
+    before any rule is tried.
+
+    A head qualifies when it is no speech-verb form on its own, holds no hyphen (an
+    inversion), and is no source word that speaks alone or by its context ("selon",
+    "pour", "for"); its followers are the second words of its multi-word forms and of
+    its source cue. A form with a digit could match a number token holding a space
+    ("1 000"), so its head is left out.
+    """
+    verbs, heads = _verb_index(language)
+    second_words: dict[str, set[str]] = {}
+    with_digits: set[str] = set()
+    for form in verbs:
+        words = form.split(" ")
+        if len(words) > 1:
+            second_words.setdefault(words[0], set()).add(words[1])
+            if any(char.isdigit() for char in form):
+                with_digits.add(words[0])
+    followers: dict[str, frozenset[str]] = {}
+    for head in (heads | _SOURCE_HEADS) - verbs.keys() - {"selon", "pour", "for"} - with_digits:
+        if "-" not in head:
+            source = _SOURCE_FOLLOWERS.get(head)
+            followers[head] = frozenset(second_words.get(head, set()) | ({source} if source else set()))
+    return followers
+
+
+@lru_cache(maxsize=2)
+def _cue_starts(language: str) -> _PerWord[bool]:
+    """Whether a token in normal form may start a cue: a cue head, or hyphenated (an inversion)."""
+    heads = _cue_heads(language)
+    return _PerWord(lambda word: word in heads or "-" in word)
+
+
 def _cue_candidates(normal: list[str], language: str) -> list[int]:
     """
     The indices of the tokens where a cue may start: a cue head, or a hyphenated word
     (an inversion, "a-t-il", "ajoute-t-elle"). Any other token starts no cue, so the
     scan of a line only visits these few.
     """
-    heads = _cue_heads(language)
-    present = heads.intersection(normal)
-    hyphenated = "-" in "\n".join(normal)
-    if not hyphenated:
-        return list(compress(range(len(normal)), map(present.__contains__, normal)))
-    # Both tests mapped in C, joined by "or".
-    return list(compress(range(len(normal)), map(
-        or_, map(present.__contains__, normal), map(contains, normal, repeat("-"))
-    )))
+    return list(compress(range(len(normal)), map(_cue_starts(language).__getitem__, normal)))
 
 
 def find_cues(
@@ -263,10 +320,15 @@ def find_cues(
     if not tokens:
         return cues
     normal = _normal_forms(tokens)
+    followers = _cue_followers(language)
+    last_token = len(normal) - 1
     index = 0
     for candidate in _cue_candidates(normal, language):
         if candidate < index:
             continue  # inside the cue found last
+        needed = followers.get(normal[candidate])
+        if needed is not None and (candidate == last_token or normal[candidate + 1] not in needed):
+            continue  # "de", "à" not followed by "l'avis", "en croire": no cue starts here
         index = candidate
         token = normal[index]
         source_words = _source_cue_at(normal, tokens, index) if token in _SOURCE_HEADS or token in _speech_nouns() else 0
