@@ -938,12 +938,15 @@ def _cue_before(
     raw, index, timeline = context.raw, context.index, context.timeline
     start = context.sentences.start(quote.line_start, quote.open_at)
     cue = None
+    noun_source_subject = None
     for position in range(bisect.bisect_left(context.outside_starts, quote.open_at) - 1, -1, -1):
         if outside[position].start < start:
             break
         if outside[position].end <= quote.open_at:
-            if is_speech_noun_source(outside[position]) and _noun_source_subject(context, outside[position], quote) is None:
-                continue  # "X a jugé les propos de Y « insultants »": X's verb, not Y's words
+            if is_speech_noun_source(outside[position]):
+                noun_source_subject = _noun_source_subject(context, outside[position], quote)
+                if noun_source_subject is None:
+                    continue  # "X a jugé les propos de Y « insultants »": X's verb, not Y's words
             cue = outside[position]
             main = outside[position - 1] if position else None
             if (main is not None and main.start >= start and main.form == cue.form == "finite" and not cue.pronoun
@@ -955,7 +958,7 @@ def _cue_before(
     if cue is None:
         return None
     if is_speech_noun_source(cue):
-        mention = _resolve(_noun_source_subject(context, cue, quote), timeline, quote.open_at)
+        mention = _resolve(noun_source_subject, timeline, quote.open_at)
         return Attribution(mention=mention, cue=cue, rule="before") if mention else None
     if cue.form == "source" and _RELATIVE_SOURCE.search(cue.text):
         # "sa vice-ministre, Simona Cojocaru, pour qui « … »": the antecedent speaks.
